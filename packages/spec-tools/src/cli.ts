@@ -1,0 +1,93 @@
+import { basename, dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeBundle } from './bundle.js';
+import { SpecError, UsageError } from './errors.js';
+import { generateClient } from './generate.js';
+import { formatLintReport, lintSpecFile } from './lint.js';
+import { findRepoRoot } from './root.js';
+import { discoverVendors, getVendor, type Vendor } from './vendors.js';
+
+const USAGE = `Usage: modelspecs-spec <command> [options]
+
+Commands:
+  lint [--vendor <slug>] [--file <path>]   every spec check (Redocly recommended-strict, a second validator,
+                                           examples against schemas, responses, conventions)
+  bundle [--vendor <slug>]                 write specs/<slug>/dist/openapi.json and openapi.yaml
+  generate                                 regenerate src/generated/*.gen.ts in the current client package
+  vendors [--json]                         list the vendors discovered under specs/
+
+Inside specs/<slug>/ the vendor defaults to <slug>.`;
+
+/** The vendor whose spec folder we are in, or the one named by --vendor. */
+function currentVendor(root: string, slug: string | undefined): Vendor {
+  if (slug) return getVendor(slug, root);
+  const cwd = process.cwd();
+  if (resolve(dirname(cwd)) === resolve(root, 'specs')) return getVendor(basename(cwd), root);
+  throw new UsageError('Run inside specs/<slug>/ or pass --vendor <slug>.');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      vendor: { type: 'string' },
+      file: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const root = findRepoRoot();
+  switch (command) {
+    case 'lint': {
+      const file = values.file ? resolve(values.file) : currentVendor(root, values.vendor).specFile;
+      const report = await lintSpecFile(file, root);
+      (report.ok ? console.log : console.error)(formatLintReport(report));
+      return report.ok ? 0 : 1;
+    }
+    case 'bundle': {
+      const vendor = currentVendor(root, values.vendor);
+      await writeBundle(vendor, root);
+      console.log(
+        `bundled specs/${vendor.slug}/openapi.yaml -> specs/${vendor.slug}/dist/openapi.{json,yaml}`,
+      );
+      return 0;
+    }
+    case 'generate': {
+      const written = await generateClient(process.cwd());
+      console.log(`generated ${written.join(', ')}`);
+      return 0;
+    }
+    case 'vendors': {
+      const vendors = discoverVendors(root);
+      if (values.json) console.log(JSON.stringify(vendors, null, 2));
+      else for (const v of vendors) console.log(`${v.slug}\t${v.envVar}\t${v.mockPort}`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`modelspecs-spec: ${(error as Error).message}`);
+      process.exitCode = 2;
+    } else if (error instanceof SpecError) {
+      console.error(`modelspecs-spec: ${error.message}`);
+      process.exitCode = 1;
+    } else {
+      console.error(error);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,22 @@
+export { serializeBundle, writeBundle } from './bundle.js';
+export {
+  type CheckResult,
+  checkConventions,
+  checkExamples,
+  checkResponses,
+  collectExamples,
+  type ExampleCase,
+  redoclyCli,
+  redoclyLint,
+  schemaValidate,
+} from './checks.js';
+export { SpecError, UsageError } from './errors.js';
+export { generateClient, renderClientModules, type VendorFacts, vendorFacts } from './generate.js';
+export { formatLintReport, type LintReport, lintSpecFile } from './lint.js';
+export { bundleSpec } from './load.js';
+export { pointerSegments, SourceLocator, toPointer } from './locate.js';
+export * from './openapi.js';
+export { findRepoRoot } from './root.js';
+export { DocumentSchemas, describeErrors } from './schema-validator.js';
+export { discoverVendors, getVendor, selectVendors, type Vendor } from './vendors.js';
+export { type OutputFile, writeFilesAtomically } from './write.js';

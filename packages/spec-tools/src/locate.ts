@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+
+/** Splits a JSON pointer (`#/a/b~1c` or `/a/b~1c`) into its unescaped segments. */
+export function pointerSegments(pointer: string): string[] {
+  const body = pointer.replace(/^#/, '');
+  if (body === '' || body === '/') return [];
+  return body
+    .slice(1)
+    .split('/')
+    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Builds a JSON pointer (`#/a/b~1c`) from segments. */
+export function toPointer(segments: readonly (string | number)[]): string {
+  return `#${segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`;
+}
+
+/**
+ * Maps JSON pointers to `file:line:col` in a YAML (or JSON) source file, for error messages.
+ * Pointers that do not exist in the file fall back to the file name alone.
+ */
+export class SourceLocator {
+  private readonly lines = new LineCounter();
+  private readonly doc;
+
+  constructor(
+    readonly file: string,
+    private readonly displayRoot: string = process.cwd(),
+    text: string = readFileSync(file, 'utf8'),
+  ) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, keepSourceTokens: false });
+  }
+
+  private nodeAt(segments: readonly string[]): Node | undefined {
+    let node: unknown = this.doc.contents;
+    for (const segment of segments) {
+      if (isMap(node)) node = node.get(segment, true);
+      else if (isSeq(node)) node = node.get(Number(segment), true);
+      else return undefined;
+      if (node === undefined) return undefined;
+    }
+    return node as Node;
+  }
+
+  /** `specs/x/openapi.yaml:12:7` for the deepest existing node on the pointer's path. */
+  locate(pointer: string): string {
+    const name = relative(this.displayRoot, this.file) || this.file;
+    const segments = pointerSegments(pointer);
+    for (let depth = segments.length; depth >= 0; depth--) {
+      const node = this.nodeAt(segments.slice(0, depth));
+      const offset = node?.range?.[0];
+      if (offset !== undefined) {
+        const { line, col } = this.lines.linePos(offset);
+        return `${name}:${line}:${col}`;
+      }
+    }
+    return name;
+  }
+}

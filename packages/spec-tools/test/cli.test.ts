@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, tempWorkspace } from './helpers.js';
+
+const cli = join(repoRoot, 'packages', 'spec-tools', 'bin', 'modelspecs-spec.js');
+const run = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, MODELSPECS_ROOT: '' },
+  });
+
+describe('modelspecs-spec CLI', () => {
+  it('lint exits 0 on a valid spec folder', () => {
+    const { specDir } = tempWorkspace();
+    const result = run(specDir, 'lint');
+    expect(result.stdout).toContain('all spec checks passed');
+    expect(result.status).toBe(0);
+  });
+
+  it('lint exits 1 and names the file and line of an example that breaks its schema', () => {
+    const { specDir } = tempWorkspace('bad-example.yaml');
+    const result = run(specDir, 'lint');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/specs\/acme\/openapi\.yaml:68:\d+ .*\/data\/1\/created must be integer/);
+  });
+
+  it('bundle writes dist/openapi.json and dist/openapi.yaml with every $ref internal', () => {
+    const { specDir } = tempWorkspace();
+    const result = run(specDir, 'bundle');
+    expect(result.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(specDir, 'dist', 'openapi.json'), 'utf8'));
+    expect(json.info['x-vendor']).toBe('Acme');
+    expect(JSON.stringify(json)).not.toMatch(/"\$ref":"(?!#)/);
+    expect(readFileSync(join(specDir, 'dist', 'openapi.yaml'), 'utf8')).toMatch(/^openapi: 3\.1\.0/);
+  });
+
+  it.each([
+    ['invalid-yaml.yaml', /specs\/acme\/openapi\.yaml:\d+:\d+: /],
+    [
+      'missing-ref.yaml',
+      /specs\/acme\/openapi\.yaml:\d+:\d+ #\/components\/schemas\/ModelList\/properties\/data\/items: .*Can't resolve \$ref/,
+    ],
+  ])('bundle of %s fails with the location and writes nothing', (fixture, message) => {
+    const { specDir } = tempWorkspace(fixture);
+    const result = run(specDir, 'bundle');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(join(specDir, 'dist'))).toBe(false);
+  });
+
+  it('exits 2 with the known vendors on an unknown --vendor', () => {
+    const { root } = tempWorkspace();
+    const result = run(root, 'lint', '--vendor', 'nope');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Unknown vendor "nope". Known vendors: acme.');
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const { root } = tempWorkspace();
+    const result = run(root, 'frobnicate');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Unknown command "frobnicate"');
+  });
+});

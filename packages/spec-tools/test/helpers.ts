@@ -1,0 +1,25 @@
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** A throwaway workspace with one vendor "acme" whose spec is the given fixture. */
+export function tempWorkspace(
+  fixture = 'valid.yaml',
+  manifest: Record<string, unknown> = {
+    name: '@modelspecs/spec-acme',
+    modelspecs: { envVar: 'ACME_API_KEY', mockPort: 4999 },
+  },
+): { root: string; specDir: string } {
+  const root = mkdtempSync(join(tmpdir(), 'modelspecs-spec-tools-'));
+  writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages:\n  - specs/*\n');
+  cpSync(join(repoRoot, 'redocly.yaml'), join(root, 'redocly.yaml'));
+  const specDir = join(root, 'specs', 'acme');
+  mkdirSync(specDir, { recursive: true });
+  cpSync(join(fixtures, fixture), join(specDir, 'openapi.yaml'));
+  writeFileSync(join(specDir, 'package.json'), JSON.stringify(manifest));
+  return { root, specDir };
+}
