@@ -1,9 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeBundle } from './bundle.js';
 import { SpecError, UsageError } from './errors.js';
-import { generateClient } from './generate.js';
-import { formatLintReport, lintSpecFile } from './lint.js';
 import { findRepoRoot } from './root.js';
 import { discoverVendors, getVendor, type Vendor } from './vendors.js';
 
@@ -13,7 +10,8 @@ Commands:
   lint [--vendor <slug>] [--file <path>]   every spec check (Redocly recommended-strict, a second validator,
                                            examples against schemas, responses, conventions)
   bundle [--vendor <slug>]                 write specs/<slug>/dist/openapi.json and openapi.yaml
-  generate                                 regenerate src/generated/*.gen.ts in the current client package
+  generate [--check]                       regenerate src/generated/*.gen.ts in the current client package;
+                                           --check writes nothing and exits 1 when they are stale
   vendors [--json]                         list the vendors discovered under specs/
 
 Inside specs/<slug>/ the vendor defaults to <slug>.`;
@@ -34,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       vendor: { type: 'string' },
       file: { type: 'string' },
       json: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -44,13 +43,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const root = findRepoRoot();
   switch (command) {
+    // Each command loads only what it needs: openapi-typescript and Redocly are slow to import.
     case 'lint': {
+      const { formatLintReport, lintSpecFile } = await import('./lint.js');
       const file = values.file ? resolve(values.file) : currentVendor(root, values.vendor).specFile;
       const report = await lintSpecFile(file, root);
       (report.ok ? console.log : console.error)(formatLintReport(report));
       return report.ok ? 0 : 1;
     }
     case 'bundle': {
+      const { writeBundle } = await import('./bundle.js');
       const vendor = currentVendor(root, values.vendor);
       await writeBundle(vendor, root);
       console.log(
@@ -59,9 +61,21 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'generate': {
-      const written = await generateClient(process.cwd());
-      console.log(`generated ${written.join(', ')}`);
-      return 0;
+      const { generateClient } = await import('./generate.js');
+      const { files, stale } = await generateClient(process.cwd(), { check: values.check });
+      if (!values.check) {
+        console.log(`generated ${files.join(', ')}`);
+        return 0;
+      }
+      if (stale.length === 0) {
+        console.log(`up to date: ${files.join(', ')}`);
+        return 0;
+      }
+      console.error(
+        `Generated code is stale: ${stale.join(', ')} no longer match the spec.\n` +
+          'Run `pnpm build` (or `pnpm turbo run generate`) and commit the spec and the regenerated files together.',
+      );
+      return 1;
     }
     case 'vendors': {
       const vendors = discoverVendors(root);

@@ -85,10 +85,14 @@ export async function renderClientModules(
 }
 
 /**
- * Regenerates `src/generated/schema.gen.ts` (openapi-typescript) and `src/generated/vendor.gen.ts` (runtime facts)
+ * With `check`, writes nothing and reports which generated files differ from what the spec produces now.
+ * Otherwise regenerates `src/generated/schema.gen.ts` (openapi-typescript) and `src/generated/vendor.gen.ts` (runtime facts)
  * in the client package at `packageDir`, from the bundle its spec package built (`specs/<slug>/dist/openapi.json`).
  */
-export async function generateClient(packageDir: string = process.cwd()): Promise<string[]> {
+export async function generateClient(
+  packageDir: string = process.cwd(),
+  options: { check?: boolean } = {},
+): Promise<{ files: string[]; stale: string[] }> {
   const manifestPath = join(packageDir, 'package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name?: string; version?: string };
   const slug = /^@modelspecs\/([a-z0-9-]+)$/.exec(manifest.name ?? '')?.[1];
@@ -107,13 +111,17 @@ export async function generateClient(packageDir: string = process.cwd()): Promis
   }
   const doc = JSON.parse(readFileSync(bundlePath, 'utf8')) as OpenApiDocument;
   const { schema, facts } = await renderClientModules(doc, vendor, manifest.version ?? '0.0.0');
-  const out = [
-    join(packageDir, 'src', 'generated', 'schema.gen.ts'),
-    join(packageDir, 'src', 'generated', 'vendor.gen.ts'),
+  const outputs = [
+    { path: join(packageDir, 'src', 'generated', 'schema.gen.ts'), content: schema },
+    { path: join(packageDir, 'src', 'generated', 'vendor.gen.ts'), content: facts },
   ];
-  writeFilesAtomically([
-    { path: out[0]!, content: schema },
-    { path: out[1]!, content: facts },
-  ]);
-  return out.map((p) => relative(root, p));
+  const files = outputs.map((o) => relative(root, o.path));
+  if (options.check) {
+    const stale = outputs
+      .filter((o) => !existsSync(o.path) || readFileSync(o.path, 'utf8') !== o.content)
+      .map((o) => relative(root, o.path));
+    return { files, stale };
+  }
+  writeFilesAtomically(outputs);
+  return { files, stale: [] };
 }

@@ -16,7 +16,13 @@ export { formatLintReport, type LintReport, lintSpecFile } from './lint.js';
 export { bundleSpec } from './load.js';
 export { pointerSegments, SourceLocator, toPointer } from './locate.js';
 export * from './openapi.js';
-export { encodePathSegment, type ExampleRequest, exampleRequest, fillPath, mediaTypeExample } from './requests.js';
+export {
+  type ExampleRequest,
+  encodePathSegment,
+  exampleRequest,
+  fillPath,
+  mediaTypeExample,
+} from './requests.js';
 export { findRepoRoot } from './root.js';
 export { DocumentSchemas, describeErrors } from './schema-validator.js';
 export { discoverVendors, getVendor, selectVendors, type Vendor } from './vendors.js';

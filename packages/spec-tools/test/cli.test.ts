@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempWorkspace } from './helpers.js';
@@ -63,5 +63,26 @@ describe('modelspecs-spec CLI', () => {
     const result = run(root, 'frobnicate');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Unknown command "frobnicate"');
+  });
+
+  it('generate writes the client modules, and generate --check exits 1 naming a stale file', () => {
+    const { root, specDir } = tempWorkspace();
+    expect(run(specDir, 'bundle').status).toBe(0);
+    const pkg = join(root, 'packages', 'acme');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: '@modelspecs/acme', version: '1.0.0' }));
+    expect(run(pkg, 'generate', '--check').status).toBe(1);
+    expect(existsSync(join(pkg, 'src', 'generated'))).toBe(false);
+
+    expect(run(pkg, 'generate').status).toBe(0);
+    expect(readFileSync(join(pkg, 'src', 'generated', 'vendor.gen.ts'), 'utf8')).toContain(
+      '"envVar": "ACME_API_KEY"',
+    );
+    expect(run(pkg, 'generate', '--check').status).toBe(0);
+
+    appendFileSync(join(pkg, 'src', 'generated', 'schema.gen.ts'), '// edited by hand\n');
+    const stale = run(pkg, 'generate', '--check');
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('Generated code is stale: packages/acme/src/generated/schema.gen.ts');
   });
 });
