@@ -10,6 +10,7 @@ export {
   redoclyLint,
   schemaValidate,
 } from './checks.js';
+export { type Credentials, credentialsFor } from './credentials.js';
 export { SpecError, UsageError } from './errors.js';
 export { generateClient, renderClientModules, type VendorFacts, vendorFacts } from './generate.js';
 export { formatLintReport, type LintReport, lintSpecFile } from './lint.js';
