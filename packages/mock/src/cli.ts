@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { discoverVendors, findRepoRoot } from '@modelspecs/spec-tools';
+import {
+  describeFailure,
+  exitCodeFor,
+  type MockArgValues,
+  mockArgOptions,
+  shutdownSignal,
+  startOptionsFromArgs,
+} from './command.js';
+import { DEFAULT_SEED, defaultPortBase, startMocks } from './start.js';
+import { formatMockTable } from './table.js';
+
+function defaultPorts(): string {
+  try {
+    return discoverVendors(findRepoRoot())
+      .map((v) => `${v.slug} ${v.mockPort}`)
+      .join(', ');
+  } catch {
+    return 'modelspecs.mockPort in each specs/<slug>/package.json';
+  }
+}
+
+const usage =
+  () => `Usage: modelspecs-mock [--vendor a,b] [--port-base N] [--host H] [--dynamic [--seed S]] [--verbose]
+
+Starts one Prism mock per vendor spec (specs/<slug>/openapi.yaml), waits until each answers, and prints its
+base URL and the auth header to send. Runs until Ctrl-C or SIGTERM, then stops every mock.
+
+Options:
+  --vendor <a,b>       only these vendors (default: every vendor under specs/)
+  --port-base <port>   port of the first vendor; the others keep their distance from it
+                       (default ports: ${defaultPorts()})
+  --host <address>     interface to bind (default 127.0.0.1)
+  --dynamic            answers generated from the schemas instead of the spec's examples
+  --seed <text>        seed of --dynamic, the same seed gives the same answers (default "${DEFAULT_SEED}")
+  --verbose            print Prism's request log, prefixed with the vendor
+  -h, --help           this text
+
+Exit codes: 0 stopped by Ctrl-C/SIGTERM, 1 a mock failed to start or stopped on its own, 2 bad usage.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: mockArgOptions, strict: true });
+  if (values.help) {
+    console.log(usage());
+    return 0;
+  }
+  const root = findRepoRoot();
+  const options = startOptionsFromArgs(values as MockArgValues, defaultPortBase(root));
+  const shutdown = shutdownSignal();
+  try {
+    const mocks = await startMocks({
+      ...options,
+      root,
+      signal: shutdown.signal,
+      onOutput: options.verbose ? (slug, line) => console.error(`[${slug}] ${line}`) : undefined,
+    });
+    const mode = mocks.dynamic
+      ? `generated answers, seed "${options.seed ?? DEFAULT_SEED}"`
+      : "the spec's examples";
+    console.log(
+      `${mocks.mocks.length} mock(s) ready (${mode}). Any non-empty key is accepted; without one they answer 401.\n`,
+    );
+    console.log(formatMockTable(mocks.mocks));
+    console.log('\nCtrl-C stops them.');
+    const failure = await mocks.closed;
+    if (failure) {
+      console.error(`modelspecs-mock: ${describeFailure(failure)}`);
+      return 1;
+    }
+    console.error(`Stopped ${mocks.mocks.length} mock(s).`);
+    return 0;
+  } catch (error) {
+    if (shutdown.signal.aborted) {
+      console.error('Stopped before every mock was ready.');
+      return 0;
+    }
+    throw error;
+  } finally {
+    shutdown.dispose();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const code = exitCodeFor(error);
+    console.error(`modelspecs-mock: ${(error as Error).message ?? error}`);
+    if (code === 2) console.error('Run modelspecs-mock --help for the options.');
+    process.exitCode = code;
+  },
+);

@@ -1,0 +1,24 @@
+export { credentialAlternatives, describeAlternatives, MOCK_KEY, type MockCredentials } from './auth.js';
+export {
+  describeFailure,
+  exitCodeFor,
+  type MockArgValues,
+  mockArgOptions,
+  parsePort,
+  shutdownSignal,
+  startOptionsFromArgs,
+} from './command.js';
+export { MockStartError, PortInUseError } from './errors.js';
+export { type MockDocument, mockDocument, serverBasePath } from './mock-document.js';
+export { findFreePorts, isPortFree } from './ports.js';
+export {
+  DEFAULT_HOST,
+  DEFAULT_SEED,
+  defaultPortBase,
+  type MockFailure,
+  type RunningMock,
+  type RunningMocks,
+  type StartMocksOptions,
+  startMocks,
+} from './start.js';
+export { formatColumns, formatMockTable } from './table.js';

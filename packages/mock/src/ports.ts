@@ -1,0 +1,45 @@
+import { createServer, type Server } from 'node:net';
+
+function listen(host: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen({ host, port, exclusive: true }, () => resolve(server));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** Whether `port` can be bound on `host` right now. Errors other than "in use" (EACCES, EADDRNOTAVAIL) are thrown. */
+export async function isPortFree(host: string, port: number): Promise<boolean> {
+  try {
+    await close(await listen(host, port));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') return false;
+    throw error;
+  }
+}
+
+/**
+ * `count` distinct ports the OS reports free on `host`. They are released before returning, so another process can
+ * still take one before the caller binds it: callers retry on EADDRINUSE.
+ */
+export async function findFreePorts(host: string, count: number): Promise<number[]> {
+  // Held open together so the OS cannot hand out the same port twice.
+  const servers: Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) servers.push(await listen(host, 0));
+    return servers.map((server) => {
+      const address = server.address();
+      if (address === null || typeof address === 'string')
+        throw new Error('No TCP address for a listening socket');
+      return address.port;
+    });
+  } finally {
+    await Promise.all(servers.map(close));
+  }
+}
