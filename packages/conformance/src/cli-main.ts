@@ -1,0 +1,149 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError, writeFilesAtomically } from '@modelspecs/spec-tools';
+import { runConformance } from './conformance.js';
+import type { FetchLike } from './http.js';
+import { redactText } from './redact.js';
+import { formatReport, formatText, REPORT_FORMATS, type ReportFormat } from './report/index.js';
+import type { TargetChoice } from './run.js';
+
+export const USAGE = `Usage: modelspecs-conformance [--vendor <slug>[,<slug>...]] [options]
+
+Checks a server against a vendor's OpenAPI spec, deriving every request and check from the spec.
+Without --base-url it starts the vendor's mock (every vendor when --vendor is omitted) and stops it afterwards.
+
+Options:
+  --vendor <slug>        the vendor(s) to check (a comma-separated list); one vendor with --base-url
+  --base-url <url>       the API's base URL, base path included (e.g. http://127.0.0.1:4010/v1)
+  --api-key <key>        the API key (default: the vendor's env var, e.g. TENSORAS_API_KEY)
+  --target <kind>        auto (default: probe for our Prism mock), mock, or server
+  --allow-writes         run write operations against a base URL that is not loopback
+  --report <format>      text (default), json or junit
+  --out <file>           write the report to this file (the text report still goes to stdout)
+  --timeout-ms <n>       per-request timeout in milliseconds (default 10000)
+  --max-listed-ids <n>   how many listed ids list_get_consistency fetches (default 20)
+  -h, --help             show this help
+
+Exit codes: 0 every check passed or was skipped, 1 a check failed or the target could not be reached,
+2 a usage error.
+`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  fetch?: FetchLike;
+}
+
+const TARGETS: readonly TargetChoice[] = ['auto', 'mock', 'server'];
+
+function positiveInteger(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`${flag}: "${raw}" is not a positive whole number`);
+  return Number(raw);
+}
+
+function parse(argv: readonly string[]) {
+  // `pnpm conformance -- --vendor x` hands the script a leading `--`.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  let values: ReturnType<typeof parseArgsStrict>['values'];
+  try {
+    values = parseArgsStrict(args).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. Run with --help for the options.`);
+  }
+  const report = values.report ?? 'text';
+  if (!(REPORT_FORMATS as readonly string[]).includes(report)) {
+    throw new UsageError(`--report: "${report}" is not one of ${REPORT_FORMATS.join(', ')}`);
+  }
+  const target = values.target ?? 'auto';
+  if (!(TARGETS as readonly string[]).includes(target)) {
+    throw new UsageError(`--target: "${target}" is not one of ${TARGETS.join(', ')}`);
+  }
+  if (values.vendor !== undefined && values.vendor.trim() === '') {
+    throw new UsageError('--vendor: give a vendor slug, e.g. --vendor tensoras');
+  }
+  if (values['api-key'] !== undefined && values['api-key'] === '') {
+    throw new UsageError('--api-key: the key is empty');
+  }
+  if (values.out !== undefined && values.out === '') throw new UsageError('--out: give a file name');
+  return {
+    help: values.help === true,
+    vendor: values.vendor,
+    baseUrl: values['base-url'],
+    apiKey: values['api-key'],
+    allowWrites: values['allow-writes'] === true,
+    report: report as ReportFormat,
+    out: values.out,
+    target: target as TargetChoice,
+    timeoutMs: positiveInteger('--timeout-ms', values['timeout-ms']),
+    maxListedIds: positiveInteger('--max-listed-ids', values['max-listed-ids']),
+  };
+}
+
+function parseArgsStrict(args: string[]) {
+  return parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      vendor: { type: 'string' },
+      'base-url': { type: 'string' },
+      'api-key': { type: 'string' },
+      'allow-writes': { type: 'boolean' },
+      report: { type: 'string' },
+      out: { type: 'string' },
+      target: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      'max-listed-ids': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+/** The CLI without the process: returns the exit code. Keys never reach `stdout`, `stderr` or the report file. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const secrets: string[] = [];
+  const scrub = (text: string) => redactText(text, secrets);
+  try {
+    const args = parse(argv);
+    if (args.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (args.apiKey) secrets.push(args.apiKey);
+    for (const value of Object.values(io.env)) {
+      // Any vendor key in the environment may be sent; none may be printed.
+      if (value && value.length >= 8) secrets.push(value);
+    }
+    const report = await runConformance({
+      vendors: args.vendor,
+      baseUrl: args.baseUrl,
+      apiKey: args.apiKey,
+      target: args.baseUrl === undefined && args.target === 'auto' ? undefined : args.target,
+      allowWrites: args.allowWrites,
+      timeoutMs: args.timeoutMs,
+      maxListedIds: args.maxListedIds,
+      env: io.env,
+      fetch: io.fetch,
+    });
+    const rendered = scrub(formatReport(report, args.report));
+    if (args.out !== undefined) {
+      const path = resolve(io.cwd, args.out);
+      try {
+        writeFilesAtomically([{ path, content: rendered }]);
+      } catch (error) {
+        throw new UsageError(`--out: cannot write ${path}: ${(error as Error).message}`);
+      }
+      io.stdout(scrub(args.report === 'text' ? rendered : formatText(report)));
+    } else {
+      io.stdout(rendered);
+    }
+    return report.ok ? 0 : 1;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`modelspecs-conformance: ${scrub(message)}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}

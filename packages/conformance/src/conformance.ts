@@ -1,0 +1,97 @@
+import { bundleSpec, findRepoRoot, selectVendors, UsageError } from '@modelspecs/spec-tools';
+import type { FetchLike } from './http.js';
+import { startVendorMocks } from './mocks.js';
+import { checkTarget, type TargetChoice } from './run.js';
+import { parseBaseUrl } from './target-url.js';
+import { type ConformanceReport, summarize } from './types.js';
+
+export interface RunConformanceOptions {
+  /** Vendor slugs (a comma-separated list or an array); none = every vendor, which needs no base URL. */
+  vendors?: string | readonly string[];
+  /** Check this server instead of starting the vendor's mock. Exactly one vendor then. */
+  baseUrl?: string;
+  /** Default: the vendor's env var (`TENSORAS_API_KEY`), read from `env`. Not needed for our mocks. */
+  apiKey?: string;
+  /** For a base URL: `auto` (default) probes for Prism, `mock` or `server` decide. */
+  target?: TargetChoice;
+  allowWrites?: boolean;
+  timeoutMs?: number;
+  maxListedIds?: number;
+  fetch?: FetchLike;
+  /** The workspace root (default: found from the working directory). */
+  root?: string;
+  /** Where vendor env vars are read (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Checks one vendor against a base URL, or one or more vendors against mocks the checker starts on free loopback
+ * ports and stops afterwards.
+ */
+export async function runConformance(options: RunConformanceOptions = {}): Promise<ConformanceReport> {
+  const root = options.root ?? findRepoRoot();
+  const vendors = selectVendors(options.vendors, root);
+  const env = options.env ?? process.env;
+  const common = {
+    allowWrites: options.allowWrites,
+    timeoutMs: options.timeoutMs,
+    maxListedIds: options.maxListedIds,
+    fetch: options.fetch,
+  };
+  let reports: ConformanceReport['vendors'];
+  if (options.baseUrl !== undefined) {
+    const baseUrl = parseBaseUrl(options.baseUrl);
+    const [vendor] = vendors;
+    if (vendors.length !== 1 || !vendor) {
+      throw new UsageError(
+        `--base-url checks one vendor: pass --vendor with one of ${vendors.map((v) => v.slug).join(', ')}`,
+      );
+    }
+    const doc = await bundleSpec(vendor.specFile, root);
+    reports = [
+      await checkTarget({
+        ...common,
+        doc,
+        vendor,
+        baseUrl,
+        apiKey: options.apiKey ?? env[vendor.envVar],
+        target: options.target ?? 'auto',
+      }),
+    ];
+  } else {
+    if (options.target === 'server') {
+      throw new UsageError(
+        '--target server needs --base-url: without it the checker starts and checks our mock',
+      );
+    }
+    if (options.apiKey !== undefined && vendors.length !== 1) {
+      throw new UsageError('--api-key is the key of one vendor: pass --vendor with one slug');
+    }
+    const docs = await Promise.all(vendors.map((v) => bundleSpec(v.specFile, root)));
+    const mocks = await startVendorMocks(
+      vendors.map((v) => v.slug),
+      root,
+    );
+    try {
+      reports = await Promise.all(
+        vendors.map((vendor, i) => {
+          const url = mocks.urls[vendor.slug];
+          if (!url) throw new Error(`The mock of ${vendor.slug} did not report its URL`);
+          return checkTarget({
+            ...common,
+            doc: docs[i]!,
+            vendor,
+            baseUrl: url,
+            apiKey: options.apiKey,
+            target: 'mock',
+            decidedBy: 'started by the checker',
+          });
+        }),
+      );
+    } finally {
+      await mocks.stop();
+    }
+  }
+  const summary = summarize(reports.flatMap((r) => r.results));
+  return { vendors: reports, summary, ok: summary.failed === 0 };
+}
