@@ -3,14 +3,14 @@ import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
 /** The Prism CLI entry point (`prism` bin) of the pinned @stoplight/prism-cli. */
 export const prismCli: string = require.resolve('@stoplight/prism-cli');
 
-const watchdog = pathToFileURL(fileURLToPath(new URL('./child-watchdog.js', import.meta.url))).href;
+// One level above both src/ and dist/, so tests from source and the built package find the same file.
+const watchdog = new URL('../preload/prism-watchdog.mjs', import.meta.url).href;
 
 export interface PrismLaunch {
   specFile: string;
@@ -82,7 +82,7 @@ export class PrismProcess {
     if (launch.dynamic) args.push('--dynamic', '--seed', launch.seed);
     this.tmpDir = launch.tmpDir;
     // Detached: a Ctrl-C in the terminal reaches only the parent, which then stops the mocks in order instead of
-    // seeing them die at once. The stdin pipe is the watchdog's lifeline (see child-watchdog.ts).
+    // seeing them die at once. The stdin pipe is the watchdog's lifeline (see preload/prism-watchdog.mjs).
     this.child = spawn(process.execPath, args, {
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],

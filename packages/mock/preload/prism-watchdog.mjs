@@ -1,5 +1,6 @@
 /**
- * Preloaded (`node --import`) into every Prism process the mock package starts.
+ * Preloaded (`node --import`) into every Prism process the mock package starts. Plain JavaScript outside src/ so
+ * that the same file serves the compiled package and its tests run from source.
  *
  * The parent keeps a pipe open on our stdin and never writes to it. When the parent goes away for any reason,
  * SIGKILL included, the pipe reaches end-of-file and this process exits, so no mock outlives the process that
@@ -13,7 +14,7 @@ process.on('exit', () => {
   if (ownedDir) rmSync(ownedDir, { recursive: true, force: true });
 });
 // Node's default action for these signals skips the 'exit' handlers above.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
   process.on(signal, () => process.exit(0));
 }
 

@@ -1,0 +1,148 @@
+// Start-up, shutdown and failure handling of startMocks(), with real Prism processes.
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { discoverVendors, UsageError } from '@modelspecs/spec-tools';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MockStartError, PortInUseError, type RunningMocks, startMocks } from '../src/index.js';
+import { fixtures, isRunning, mockChildren, repoRoot } from './support/helpers.js';
+
+const vendors = discoverVendors(repoRoot);
+const [first, second] = vendors;
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function start(options: Parameters<typeof startMocks>[0]): Promise<RunningMocks> {
+  const running = await startMocks({ root: repoRoot, ...options });
+  cleanups.push(() => running.stop());
+  return running;
+}
+
+function occupy(port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+    cleanups.push(() => new Promise<void>((done) => server.close(() => done())));
+  });
+}
+
+describe('stop()', () => {
+  it('leaves no Prism process behind and settles `closed` without a failure', async () => {
+    const running = await start({ vendors: [first!.slug, second!.slug] });
+    const pids = running.mocks.map((m) => m.pid);
+    expect(pids.every(isRunning)).toBe(true);
+    expect(mockChildren().sort()).toEqual(expect.arrayContaining([...pids].sort()));
+    await running.stop();
+    for (const pid of pids) expect(() => process.kill(pid, 0), `pid ${pid}`).toThrow();
+    expect(mockChildren().filter((pid) => pids.includes(pid))).toEqual([]);
+    await expect(running.closed).resolves.toBeUndefined();
+    await running.stop();
+  });
+});
+
+describe('ports', () => {
+  it('picks distinct free ports for concurrent runs, so test runs never collide', async () => {
+    const [a, b] = await Promise.all([start({ vendors: first!.slug }), start({ vendors: first!.slug })]);
+    expect(a.mocks[0]!.port).not.toBe(b.mocks[0]!.port);
+    for (const running of [a, b]) {
+      const response = await fetch(`${running.mocks[0]!.origin}/`);
+      await response.body?.cancel();
+      expect(response.status).toBe(404);
+    }
+  });
+
+  it('names the vendor, the port and the flag when a port is taken', async () => {
+    const taken = await occupy(0).then((server) => (server.address() as { port: number }).port);
+    const lowest = vendors.reduce((a, b) => (a.mockPort <= b.mockPort ? a : b));
+    const error = await startMocks({ root: repoRoot, vendors: lowest.slug, portBase: taken }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PortInUseError);
+    expect((error as Error).message).toContain(`Port ${taken}`);
+    expect((error as Error).message).toContain(`the ${lowest.slug} mock`);
+    expect((error as Error).message).toContain('--port-base');
+    expect(mockChildren()).toEqual([]);
+  });
+
+  it('keeps the distance between default ports when given a base', async () => {
+    const lowest = Math.min(...vendors.map((v) => v.mockPort));
+    const base = await occupy(0).then(async (server) => {
+      const port = (server.address() as { port: number }).port;
+      await new Promise<void>((done) => server.close(() => done()));
+      return port - (second!.mockPort - lowest);
+    });
+    const running = await start({ vendors: second!.slug, portBase: base });
+    expect(running.mocks[0]!.port).toBe(base + (second!.mockPort - lowest));
+  });
+
+  it.each([0, 70000, 1.5])('rejects portBase %s as a usage error naming --port-base', async (portBase) => {
+    const error = await startMocks({ root: repoRoot, portBase }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toContain('--port-base');
+  });
+
+  it('rejects a base that pushes the last vendor past port 65535', async () => {
+    const spread = Math.max(...vendors.map((v) => v.mockPort)) - Math.min(...vendors.map((v) => v.mockPort));
+    const error = await startMocks({ root: repoRoot, portBase: 65535 - spread + 1 }).catch((e: unknown) => e);
+    expect.soft(spread).toBeGreaterThan(0);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/above 65535/);
+  });
+});
+
+describe('vendors', () => {
+  it('rejects an unknown vendor as a usage error that lists the known ones', async () => {
+    const error = await startMocks({ root: repoRoot, vendors: 'no-such-vendor' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toContain('"no-such-vendor"');
+    for (const vendor of vendors) expect((error as Error).message).toContain(vendor.slug);
+  });
+});
+
+describe('failures', () => {
+  it('reports a mock that fails to start, with Prism’s reason, and stops the ones that started', async () => {
+    const root = join(fixtures, 'failing-start');
+    const error = await startMocks({ root }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MockStartError);
+    expect((error as MockStartError).slug).toBe('hollow');
+    expect((error as Error).message).toMatch(
+      /hollow mock failed to start: Prism \(pid \d+\) exited with code 1/,
+    );
+    expect((error as Error).message).toContain('No operations found');
+    expect(mockChildren()).toEqual([]);
+  });
+
+  it('reports which mock died and why, and stops the others', async () => {
+    const running = await start({ vendors: [first!.slug, second!.slug] });
+    const [victim, survivor] = running.mocks;
+    process.kill(victim!.pid, 'SIGKILL');
+    const failure = await running.closed;
+    expect(failure).toMatchObject({ slug: victim!.slug, pid: victim!.pid, port: victim!.port });
+    expect(failure!.reason).toContain('SIGKILL');
+    expect(isRunning(survivor!.pid)).toBe(false);
+    expect(mockChildren()).toEqual([]);
+  });
+
+  it('stops every mock when aborted during start-up, and rejects with the reason', async () => {
+    const controller = new AbortController();
+    const reason = new Error('interrupted by the test');
+    const started = startMocks({
+      root: repoRoot,
+      vendors: [first!.slug, second!.slug],
+      signal: controller.signal,
+      // The first line a Prism process writes proves it was spawned before the abort.
+      onOutput: () => controller.abort(reason),
+    });
+    await expect(started).rejects.toBe(reason);
+    expect(mockChildren()).toEqual([]);
+  });
+
+  it('stops every mock when the signal fires after start-up', async () => {
+    const controller = new AbortController();
+    const running = await start({ vendors: first!.slug, signal: controller.signal });
+    controller.abort();
+    await expect(running.closed).resolves.toBeUndefined();
+    expect(isRunning(running.mocks[0]!.pid)).toBe(false);
+  });
+});

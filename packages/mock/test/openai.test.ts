@@ -1,0 +1,60 @@
+// The official OpenAI SDK against the mocks of the vendors whose spec says the SDK works (`info.x-openai-compatible`).
+import { discoverVendors, listOperations, mediaTypeExample } from '@modelspecs/spec-tools';
+import OpenAI from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MOCK_KEY, type RunningMocks, startMocks } from '../src/index.js';
+import { loadSpecs, repoRoot, responseFor } from './support/helpers.js';
+
+const specs = (await loadSpecs(discoverVendors(repoRoot))).filter(
+  ({ doc }) => doc.info['x-openai-compatible'] === true,
+);
+
+let running: RunningMocks;
+beforeAll(async () => {
+  running = await startMocks({ root: repoRoot, vendors: specs.map((s) => s.vendor.slug) });
+}, 120_000);
+afterAll(async () => {
+  await running?.stop();
+});
+
+it('finds the vendors that document OpenAI SDK compatibility', () => {
+  expect(specs.length).toBeGreaterThan(0);
+});
+
+describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
+  const operations = listOperations(doc);
+  const list = operations.find((op) => op.method === 'get' && op.path === '/models');
+  const retrieve = operations.find((op) => op.method === 'get' && /^\/models\/\{[^}]+\}$/.test(op.path));
+  const exampleOf = (entry: typeof list) => mediaTypeExample(doc, responseFor(doc, entry!, '200')?.json);
+  const client = (options: ConstructorParameters<typeof OpenAI>[0] = {}) =>
+    new OpenAI({ baseURL: running.urls[vendor.slug], apiKey: MOCK_KEY, maxRetries: 0, ...options });
+
+  it('documents the OpenAI list and retrieve operations', () => {
+    expect(list, 'GET /models').toBeDefined();
+    expect(retrieve, 'GET /models/{id}').toBeDefined();
+  });
+
+  it('lists models with client.models.list()', async () => {
+    const ids: string[] = [];
+    for await (const model of client().models.list()) ids.push(model.id);
+    const documented = exampleOf(list) as { data: { id: string }[] };
+    expect(ids).toEqual(documented.data.map((m) => m.id));
+  });
+
+  it('retrieves a listed model with client.models.retrieve(id)', async () => {
+    const page = await client().models.list();
+    const model = await client().models.retrieve(page.data[0]!.id);
+    expect(model).toEqual(exampleOf(retrieve));
+    expect(model.object).toBe('model');
+  });
+
+  it("surfaces the vendor's 401 body as an AuthenticationError without a key", async () => {
+    const error = await client({ defaultHeaders: { Authorization: null } })
+      .models.list()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
+    const documented = mediaTypeExample(doc, responseFor(doc, list!, '401')?.json) as { error?: unknown };
+    expect(documented.error).toBeDefined();
+    expect((error as InstanceType<typeof OpenAI.AuthenticationError>).error).toEqual(documented.error);
+  });
+});

@@ -1,0 +1,167 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  bundleSpec,
+  type ExampleRequest,
+  fillPath,
+  isReference,
+  type MediaTypeObject,
+  type OpenApiDocument,
+  type OperationEntry,
+  pointerSegments,
+  type ResponseObject,
+  type Vendor,
+} from '@modelspecs/spec-tools';
+import type { MockCredentials } from '../../src/index.js';
+import { isPortFree } from '../../src/index.js';
+
+export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoRoot = join(packageDir, '..', '..');
+export const fixtures = join(packageDir, 'test', 'fixtures');
+export const cliBin = join(packageDir, 'bin', 'modelspecs-mock.js');
+
+/** Whether a process is running: it exists and is not a zombie waiting for a parent that does not reap it. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return true;
+  try {
+    const state = readFileSync(stat, 'utf8').split(') ')[1]?.[0];
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+/** Prism processes this package started whose parent is `parentPid` (found through /proc). */
+export function mockChildren(parentPid: number = process.pid): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== parentPid || fields[0] === 'Z') continue;
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.includes('prism-watchdog')) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+/** Polls `condition` every 50 ms until it holds; throws with `what` when it does not within `timeoutMs`. */
+export async function eventually(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A base port such that `base + offset` is free on 127.0.0.1 for every offset. */
+export async function freePortBase(offsets: readonly number[]): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const free = await Promise.all(offsets.map((offset) => isPortFree('127.0.0.1', base + offset)));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error('No free run of ports found');
+}
+
+export interface LoadedSpec {
+  vendor: Vendor;
+  doc: OpenApiDocument;
+}
+
+export async function loadSpecs(vendors: readonly Vendor[]): Promise<LoadedSpec[]> {
+  return Promise.all(
+    vendors.map(async (vendor) => ({ vendor, doc: await bundleSpec(vendor.specFile, repoRoot) })),
+  );
+}
+
+/** Follows `$ref`s one at a time, so the result is the pointer of the object itself (Ajv cannot walk through a ref). */
+function resolvedPointer(
+  doc: OpenApiDocument,
+  pointer: string,
+  value: unknown,
+): { pointer: string; value: unknown } {
+  let current = { pointer, value };
+  while (isReference(current.value)) {
+    const ref = current.value.$ref;
+    let target: unknown = doc;
+    for (const segment of pointerSegments(ref)) target = (target as Record<string, unknown>)[segment];
+    current = { pointer: ref, value: target };
+  }
+  return current;
+}
+
+/** An operation's response for `status`, dereferenced, with its JSON media type and its schema's pointer. */
+export function responseFor(
+  doc: OpenApiDocument,
+  entry: OperationEntry,
+  status: string,
+): { response: ResponseObject; json?: MediaTypeObject; schemaPointer?: string } | undefined {
+  const raw = entry.operation.responses?.[status];
+  if (!raw) return undefined;
+  const { pointer, value } = resolvedPointer(doc, `${entry.pointer}/responses/${status}`, raw);
+  const response = value as ResponseObject;
+  const type = Object.keys(response.content ?? {}).find((t) => /json/.test(t));
+  const json = type ? response.content?.[type] : undefined;
+  return {
+    response,
+    json,
+    schemaPointer:
+      type && json?.schema
+        ? `${pointer}/content/${type.replace(/~/g, '~0').replace(/\//g, '~1')}/schema`
+        : undefined,
+  };
+}
+
+/** The success status Prism answers with: the lowest 2xx the operation documents. */
+export function successStatus(entry: OperationEntry): string {
+  const status = Object.keys(entry.operation.responses ?? {})
+    .filter((s) => /^2\d\d$/.test(s))
+    .sort()[0];
+  if (!status) throw new Error(`${entry.pointer} documents no 2xx response`);
+  return status;
+}
+
+/** Whether an operation needs credentials (its own `security`, else the document's). */
+export function requiresCredentials(doc: OpenApiDocument, entry: OperationEntry): boolean {
+  const requirements = entry.operation.security ?? doc.security ?? [];
+  return requirements.length > 0 && !requirements.some((r) => Object.keys(r).length === 0);
+}
+
+/** Sends an example request to a mock with real HTTP; returns the status and the parsed body. */
+export async function send(
+  baseUrl: string,
+  request: ExampleRequest,
+  credentials: MockCredentials = { headers: {}, query: {} },
+  extraHeaders: Record<string, string> = {},
+): Promise<{ status: number; body: unknown; contentType: string }> {
+  const url = new URL(`${baseUrl}${fillPath(request.path, request.pathParams)}`);
+  for (const [name, value] of Object.entries({ ...request.query, ...credentials.query })) {
+    url.searchParams.set(name, String(value));
+  }
+  const headers: Record<string, string> = { ...request.headers, ...credentials.headers, ...extraHeaders };
+  let body: string | undefined;
+  if (request.body !== undefined) {
+    headers['content-type'] = request.contentType ?? 'application/json';
+    body = JSON.stringify(request.body);
+  }
+  const response = await fetch(url, { method: request.method, headers, body });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    body: text && /json/.test(contentType) ? JSON.parse(text) : text,
+    contentType,
+  };
+}
