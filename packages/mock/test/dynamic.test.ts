@@ -1,0 +1,67 @@
+// --dynamic: answers generated from the schemas, reproducible for a seed.
+import {
+  DocumentSchemas,
+  describeErrors,
+  discoverVendors,
+  exampleRequest,
+  listOperations,
+  mediaTypeExample,
+  vendorFacts,
+} from '@modelspecs/spec-tools';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentialAlternatives, type RunningMocks, startMocks } from '../src/index.js';
+import { loadSpecs, repoRoot, responseFor, send, successStatus } from './support/helpers.js';
+
+const specs = await loadSpecs(discoverVendors(repoRoot));
+
+let seedA: RunningMocks;
+let seedAAgain: RunningMocks;
+let seedB: RunningMocks;
+beforeAll(async () => {
+  // Two separate sets of processes with one seed, to show the answers do not depend on the process.
+  [seedA, seedAAgain, seedB] = await Promise.all([
+    startMocks({ root: repoRoot, dynamic: true, seed: 'alpha' }),
+    startMocks({ root: repoRoot, dynamic: true, seed: 'alpha' }),
+    startMocks({ root: repoRoot, dynamic: true, seed: 'beta' }),
+  ]);
+}, 180_000);
+afterAll(async () => {
+  await Promise.all([seedA, seedAAgain, seedB].map((running) => running?.stop()));
+});
+
+describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
+  const schemas = new DocumentSchemas(doc);
+  const credentials = credentialAlternatives(vendorFacts(doc, vendor, '0.0.0'))[0];
+  const operations = listOperations(doc).filter(
+    (entry) => responseFor(doc, entry, successStatus(entry))?.schemaPointer,
+  );
+
+  it('has operations whose 2xx response has a JSON schema to generate from', () => {
+    expect(operations.length).toBeGreaterThan(0);
+  });
+
+  it('answers schema-valid data that differs from the static examples and is the same for the same seed', async () => {
+    let differsFromExamples = 0;
+    let differsBetweenSeeds = 0;
+    for (const entry of operations) {
+      const request = exampleRequest(doc, entry);
+      const documented = responseFor(doc, entry, successStatus(entry))!;
+      const [a, again, aOtherProcess, b] = await Promise.all([
+        send(seedA.urls[vendor.slug]!, request, credentials),
+        send(seedA.urls[vendor.slug]!, request, credentials),
+        send(seedAAgain.urls[vendor.slug]!, request, credentials),
+        send(seedB.urls[vendor.slug]!, request, credentials),
+      ]);
+      const name = `${entry.method.toUpperCase()} ${entry.path}`;
+      expect(a.status, name).toBe(Number(successStatus(entry)));
+      expect(describeErrors(schemas.validate(documented.schemaPointer!, a.body)), name).toEqual([]);
+      expect(again.body, `${name}: same process, same seed`).toEqual(a.body);
+      expect(aOtherProcess.body, `${name}: other process, same seed`).toEqual(a.body);
+      if (JSON.stringify(a.body) !== JSON.stringify(mediaTypeExample(doc, documented.json)))
+        differsFromExamples++;
+      if (JSON.stringify(a.body) !== JSON.stringify(b.body)) differsBetweenSeeds++;
+    }
+    expect(differsFromExamples, 'operations whose generated answer is not the example').toBeGreaterThan(0);
+    expect(differsBetweenSeeds, 'operations whose answer changes with the seed').toBeGreaterThan(0);
+  });
+});
