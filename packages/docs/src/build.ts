@@ -1,0 +1,141 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  bundleSpec,
+  findRepoRoot,
+  type OutputFile,
+  selectVendors,
+  serializeBundle,
+  type Vendor,
+  writeFilesAtomically,
+} from '@modelspecs/spec-tools';
+import { renderPortal } from './portal.js';
+import { renderReference } from './reference.js';
+import { summarizeVendor, type VendorSummary } from './vendor-summary.js';
+
+/** `packages/docs/dist`: where `pnpm turbo run docs` renders the site. */
+export const DEFAULT_SITE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+
+/** The portal's data, written next to it so a server can re-render the portal with other mock addresses. */
+export const PORTAL_DATA_FILE = 'portal.json';
+
+export interface PortalData {
+  vendors: VendorSummary[];
+}
+
+export interface BuildSiteOptions {
+  /** The workspace root (default: found from the working directory). */
+  root?: string;
+  /** Where to write the site (default: packages/docs/dist). */
+  outDir?: string;
+  /** Comma-separated slugs or a list; all vendors when empty. */
+  vendors?: string | readonly string[];
+  /** Progress lines (one per rendered vendor). */
+  log?: (line: string) => void;
+}
+
+export interface BuiltSite {
+  outDir: string;
+  vendors: VendorSummary[];
+  /** Every file written, relative to `outDir`. */
+  files: string[];
+}
+
+interface RenderedVendor {
+  summary: VendorSummary;
+  files: OutputFile[];
+}
+
+async function renderVendor(
+  vendor: Vendor,
+  root: string,
+  outDir: string,
+  scratch: string,
+): Promise<RenderedVendor> {
+  const doc = await bundleSpec(vendor.specFile, root);
+  const { json, yaml } = serializeBundle(doc);
+  const summary = summarizeVendor(doc, vendor);
+  const bundleFile = join(scratch, `${vendor.slug}.openapi.yaml`);
+  writeFileSync(bundleFile, yaml);
+  const html = await renderReference(bundleFile, {
+    root,
+    title: `${summary.name} API reference · modelspecs`,
+    output: join(scratch, `${vendor.slug}.html`),
+    label: relative(root, vendor.specFile),
+  });
+  const dir = join(outDir, vendor.slug);
+  return {
+    summary,
+    files: [
+      { path: join(dir, 'index.html'), content: html },
+      { path: join(dir, 'openapi.yaml'), content: yaml },
+      { path: join(dir, 'openapi.json'), content: json },
+    ],
+  };
+}
+
+/** Runs `task` over `items` with at most `limit` running at once, keeping the order of the results. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Vendor folders a previous build left behind for vendors that no longer exist. */
+function staleVendorDirs(outDir: string, current: readonly string[]): string[] {
+  if (!existsSync(outDir)) return [];
+  return readdirSync(outDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !current.includes(entry.name))
+    .filter((entry) => existsSync(join(outDir, entry.name, 'index.html')))
+    .map((entry) => join(outDir, entry.name));
+}
+
+/**
+ * Renders the site: `<slug>/index.html` (the Redoc reference), `<slug>/openapi.{yaml,json}` (the bundled spec) for
+ * every vendor, and the portal `index.html` (+ its data). All files are written together or none is.
+ */
+export async function buildSite(options: BuildSiteOptions = {}): Promise<BuiltSite> {
+  const root = options.root ?? findRepoRoot();
+  const outDir = options.outDir ?? DEFAULT_SITE_DIR;
+  const vendors = selectVendors(options.vendors, root);
+  const scratch = mkdtempSync(join(tmpdir(), 'modelspecs-docs-'));
+  try {
+    const rendered = await mapLimited(vendors, 2, async (vendor) => {
+      const result = await renderVendor(vendor, root, outDir, scratch);
+      options.log?.(`rendered ${relative(root, vendor.specFile)} -> ${vendor.slug}/index.html`);
+      return result;
+    });
+    const summaries = rendered.map((r) => r.summary);
+    const data: PortalData = { vendors: summaries };
+    const files: OutputFile[] = [
+      ...rendered.flatMap((r) => r.files),
+      { path: join(outDir, 'index.html'), content: renderPortal(summaries) },
+      { path: join(outDir, PORTAL_DATA_FILE), content: `${JSON.stringify(data, null, 2)}\n` },
+    ];
+    writeFilesAtomically(files);
+    if (options.vendors === undefined || options.vendors.length === 0) {
+      for (const dir of staleVendorDirs(
+        outDir,
+        summaries.map((s) => s.slug),
+      )) {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    return { outDir, vendors: summaries, files: files.map((f) => relative(outDir, f.path)) };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

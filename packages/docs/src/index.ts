@@ -1,0 +1,30 @@
+export {
+  type BuildSiteOptions,
+  type BuiltSite,
+  buildSite,
+  DEFAULT_SITE_DIR,
+  PORTAL_DATA_FILE,
+  type PortalData,
+} from './build.js';
+export { escapeHtml, proseToHtml, safeHref } from './html.js';
+export {
+  currencyOf,
+  findModelSchemas,
+  type ModelDimensions,
+  type ModelField,
+  type ModelSchemaSource,
+  modelDimensions,
+  rateOf,
+} from './model-fields.js';
+export { replaceCdnAssets, viewTimeExternalUrls } from './offline.js';
+export { type PortalOptions, renderPortal } from './portal.js';
+export { REFERENCE_TEMPLATE, type RenderReferenceOptions, renderReference } from './reference.js';
+export { type DocsServer, type ServeDocsOptions, serveDocs } from './serve.js';
+export {
+  type DocDiscrepancy,
+  defaultMockUrl,
+  describeAuth,
+  type OperationSummary,
+  summarizeVendor,
+  type VendorSummary,
+} from './vendor-summary.js';

@@ -1,0 +1,230 @@
+import { escapeHtml, link, proseToHtml } from './html.js';
+import type { ModelDimensions, ModelField } from './model-fields.js';
+import type { DocDiscrepancy, VendorSummary } from './vendor-summary.js';
+
+export interface PortalOptions {
+  /** Mock base URLs by vendor slug, when the mocks do not run at their default addresses. */
+  mockUrls?: Readonly<Record<string, string>>;
+}
+
+/** A small inline icon, so no page asks the server for /favicon.ico. */
+export const FAVICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%231f4fd1'/%3E%3Cpath d='M8 22V10h3l5 7 5-7h3v12h-3v-7l-5 6.5L11 15v7z' fill='white'/%3E%3C/svg%3E";
+
+/** The portal is static: no script, no external resource, nothing the browser may fetch from another host. */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const STYLE = `
+:root { color-scheme: light dark; --fg: #1b1f24; --muted: #59636e; --bg: #f6f7f9; --card: #fff; --line: #d8dee4;
+  --accent: #1f4fd1; --accent-fg: #fff; --code: #eef1f5; --absent: #8a939c; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6e8eb; --muted: #9aa4ae; --bg: #111418; --card: #1a1e24;
+  --line: #2d333b; --accent: #6d8ff5; --accent-fg: #0b0d10; --code: #242a32; --absent: #6e7781; } }
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--fg); line-height: 1.5;
+  font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1180px; margin: 0 auto; padding: 32px 20px 64px; }
+h1 { font-size: 28px; margin: 0 0 6px; } h2 { font-size: 21px; margin: 40px 0 14px; }
+h3 { font-size: 18px; margin: 0; } p.lead { color: var(--muted); margin: 0 0 8px; max-width: 75ch; }
+a { color: var(--accent); } code { background: var(--code); padding: 1px 5px; border-radius: 4px;
+  font: 0.88em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 16px; }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 18px;
+  display: flex; flex-direction: column; gap: 10px; }
+.card header { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
+.badge { font-size: 12px; color: var(--muted); border: 1px solid var(--line); border-radius: 999px; padding: 0 8px; }
+.card .title { color: var(--muted); margin: -6px 0 0; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 12px; margin: 0; }
+dt { color: var(--muted); font-size: 13px; padding-top: 1px; } dd { margin: 0; min-width: 0; }
+dd ul { margin: 0; padding-left: 18px; } dd a { overflow-wrap: anywhere; }
+.links { display: flex; flex-wrap: wrap; gap: 8px; margin-top: auto; padding-top: 6px; }
+.links a { text-decoration: none; border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; font-size: 14px; }
+.links a.primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
+details.operations summary, details.discrepancy summary { cursor: pointer; }
+details.operations ul { margin: 6px 0 0; padding-left: 18px; font-size: 14px; }
+.method { font: 600 11px/1 ui-monospace, monospace; letter-spacing: .03em; }
+.table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 10px; background: var(--card); }
+table { border-collapse: collapse; width: 100%; min-width: 900px; font-size: 14px; }
+th, td { text-align: left; vertical-align: top; padding: 10px 12px; border-bottom: 1px solid var(--line); }
+thead th { font-size: 13px; color: var(--muted); font-weight: 600; background: var(--code); }
+tbody tr:last-child td, tbody tr:last-child th { border-bottom: 0; }
+td ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+table code { overflow-wrap: normal; } tbody th { min-width: 190px; }
+.unit { color: var(--muted); } .absent { color: var(--absent); font-style: italic; }
+.note { color: var(--muted); font-size: 12px; }
+.discrepancies { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 18px;
+  margin-bottom: 14px; }
+.discrepancies h3 { margin-bottom: 8px; }
+details.discrepancy { border-top: 1px solid var(--line); padding: 8px 0; }
+details.discrepancy ul { margin: 8px 0; padding-left: 20px; } details.discrepancy li { margin-bottom: 4px; }
+.resolution { margin: 4px 0 2px; }
+footer { color: var(--muted); font-size: 13px; margin-top: 48px; }
+`;
+
+function fieldNote(field: ModelField, dims: ModelDimensions): string {
+  if (field.operations.length >= dims.sources.length) return '';
+  return ` <span class="note">(${field.operations.map(escapeHtml).join(', ')} only)</span>`;
+}
+
+function fieldTitle(field: ModelField): string {
+  return field.description ? ` title="${escapeHtml(field.description)}"` : '';
+}
+
+function fieldList(dims: ModelDimensions, fields: ModelField[], render: (f: ModelField) => string): string {
+  if (dims.sources.length === 0) return '<span class="absent">no model schema found</span>';
+  if (fields.length === 0) return '<span class="absent">not exposed</span>';
+  return `<ul>${fields.map((f) => `<li${fieldTitle(f)}>${render(f)}${fieldNote(f, dims)}</li>`).join('')}</ul>`;
+}
+
+const withUnit = (f: ModelField) =>
+  `<code>${escapeHtml(f.path)}</code>${f.unit ? ` <span class="unit">${proseToHtml(f.unit)}</span>` : ''}`;
+
+function pricingField(f: ModelField): string {
+  const parts = [withUnit(f)];
+  if (f.currency && !(f.unit ?? '').toLowerCase().includes(f.currency.toLowerCase())) {
+    parts.push(`<span class="unit">currency: ${escapeHtml(f.currency)}</span>`);
+  }
+  return parts.join(' · ');
+}
+
+function capabilityField(f: ModelField): string {
+  const members = f.members && f.members.length > 0 ? `: ${f.members.map(escapeHtml).join(', ')}` : '';
+  return `<code>${escapeHtml(f.path)}</code>${members ? `<span class="unit">${members}</span>` : ''}`;
+}
+
+function modelSource(dims: ModelDimensions): string {
+  if (dims.sources.length === 0) return '';
+  return dims.sources
+    .map((s) => {
+      const schema = s.schema.startsWith('#/components/schemas/')
+        ? s.schema.slice('#/components/schemas/'.length)
+        : s.schema;
+      return `<div class="note">${escapeHtml(s.role === 'list' ? 'items of' : 'body of')} <code>${escapeHtml(
+        `${s.method} ${s.path}`,
+      )}</code>: <code>${escapeHtml(schema)}</code></div>`;
+    })
+    .join('');
+}
+
+function modelTable(vendors: readonly VendorSummary[]): string {
+  const rows = vendors
+    .map((v) => {
+      const d = v.models;
+      return `<tr data-vendor="${escapeHtml(v.slug)}">
+<th scope="row">${escapeHtml(v.name)}${modelSource(d)}</th>
+<td>${fieldList(d, d.contextLength, withUnit)}</td>
+<td>${fieldList(d, d.maxOutput, withUnit)}</td>
+<td>${fieldList(d, d.pricing, pricingField)}</td>
+<td>${fieldList(d, d.capabilities, capabilityField)}</td>
+</tr>`;
+    })
+    .join('\n');
+  return `<div class="table-wrap"><table>
+<thead><tr><th scope="col">Vendor (model schema)</th><th scope="col">Context length</th><th scope="col">Max output</th><th scope="col">Pricing: unit and currency</th><th scope="col">Capabilities</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table></div>`;
+}
+
+function card(v: VendorSummary, mockUrl: string): string {
+  const slug = escapeHtml(v.slug);
+  const auth =
+    v.auth.length > 1
+      ? `one of:<ul>${v.auth.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`
+      : escapeHtml(v.auth[0] ?? 'none');
+  const sources =
+    v.sourcePages.length > 0
+      ? v.sourcePages
+          .map(
+            (p) =>
+              `${link(p.url)}${p.retrieved ? ` <span class="note">(read ${escapeHtml(p.retrieved)})</span>` : ''}`,
+          )
+          .join('<br>')
+      : '<span class="absent">not given</span>';
+  const operations = v.operations
+    .map(
+      (op) =>
+        `<li><span class="method">${escapeHtml(op.method)}</span> <code>${escapeHtml(op.path)}</code>${
+          op.summary ? ` ${escapeHtml(op.summary)}` : ''
+        }</li>`,
+    )
+    .join('');
+  return `<article class="card" id="vendor-${slug}" data-vendor="${slug}">
+<header><h3>${escapeHtml(v.name)}</h3><span class="badge">${escapeHtml(v.version)}</span></header>
+<p class="title">${escapeHtml(v.title)}</p>
+<dl>
+<dt>Base URL</dt><dd><code data-field="base-url">${escapeHtml(v.baseUrl || 'not given')}</code></dd>
+<dt>Auth</dt><dd data-field="auth">${auth}</dd>
+<dt>API key</dt><dd><code>${escapeHtml(v.envVar)}</code></dd>
+<dt>Operations</dt><dd><details class="operations"><summary><span data-field="operation-count">${v.operations.length}</span> operation${v.operations.length === 1 ? '' : 's'}</summary><ul>${operations}</ul></details></dd>
+<dt>Source docs</dt><dd>${sources}</dd>
+<dt>Discrepancies</dt><dd><a href="#discrepancies-${slug}">${v.discrepancies.length} documented</a></dd>
+</dl>
+<nav class="links" aria-label="${escapeHtml(v.name)} links">
+<a class="primary" href="${slug}/" data-link="reference">API reference</a>
+<a href="${slug}/openapi.yaml" download data-link="yaml">openapi.yaml</a>
+<a href="${slug}/openapi.json" download data-link="json">openapi.json</a>
+${link(mockUrl, 'Local mock', { 'data-link': 'mock' })}
+</nav>
+</article>`;
+}
+
+function discrepancy(d: DocDiscrepancy): string {
+  const sources = d.sources
+    .map((s) => `<li><strong>${proseToHtml(s.source)}</strong>: ${proseToHtml(s.says)}</li>`)
+    .join('');
+  return `<details class="discrepancy"><summary>${escapeHtml(d.topic)}</summary>
+<ul>${sources}</ul>
+<p class="resolution"><strong>Resolution:</strong> ${proseToHtml(d.resolution)}</p>
+</details>`;
+}
+
+function discrepancySection(v: VendorSummary): string {
+  const body =
+    v.discrepancies.length > 0
+      ? v.discrepancies.map(discrepancy).join('\n')
+      : '<p class="absent">No discrepancies documented.</p>';
+  return `<section class="discrepancies" id="discrepancies-${escapeHtml(v.slug)}" data-vendor="${escapeHtml(v.slug)}">
+<h3>${escapeHtml(v.name)} <span class="badge">${v.discrepancies.length}</span></h3>
+${body}
+</section>`;
+}
+
+/**
+ * The portal page: a card per vendor, the cross-vendor model table and every vendor's documented discrepancies.
+ * Pure: a function of the summaries (read from the specs) and the mock addresses. Every string from a spec is
+ * escaped.
+ */
+export function renderPortal(vendors: readonly VendorSummary[], options: PortalOptions = {}): string {
+  const mockUrl = (v: VendorSummary) => options.mockUrls?.[v.slug] ?? v.mockUrl;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>modelspecs API reference</title>
+<link rel="icon" href="${FAVICON}">
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>modelspecs API reference</h1>
+<p class="lead">OpenAPI 3.1 descriptions of the models APIs of ${vendors.length} AI inference vendor${vendors.length === 1 ? '' : 's'}, written from each vendor's own documentation. Every reference page works offline; the downloads are the bundled specs the pages are rendered from.</p>
+<h2 id="vendors">Vendors</h2>
+<div class="cards">
+${vendors.map((v) => card(v, mockUrl(v))).join('\n')}
+</div>
+<h2 id="models">What each model object exposes</h2>
+<p class="lead">Read from each spec's model schema (the items of its list operation and the body of its get operation). A field is listed with the unit its description documents; hover a field for its full description.</p>
+${modelTable(vendors)}
+<h2 id="discrepancies">Documented discrepancies</h2>
+<p class="lead">Where a vendor's sources disagree, the spec accepts every documented form and records the disagreement in <code>x-doc-discrepancies</code>.</p>
+${vendors.map(discrepancySection).join('\n')}
+<footer>Generated by <code>@modelspecs/docs</code> from <code>specs/*/openapi.yaml</code>; nothing on this page is typed by hand.</footer>
+</main>
+</body>
+</html>
+`;
+}

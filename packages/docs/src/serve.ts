@@ -1,0 +1,125 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize, sep } from 'node:path';
+import { UsageError } from '@modelspecs/spec-tools';
+import sirv from 'sirv';
+import { DEFAULT_SITE_DIR, PORTAL_DATA_FILE, type PortalData } from './build.js';
+import { renderPortal } from './portal.js';
+
+export interface ServeDocsOptions {
+  /** Interface to bind; loopback unless you mean to expose the docs. */
+  host?: string;
+  /** Port to listen on; 0 picks a free one. */
+  port?: number;
+  /** The rendered site (default: packages/docs/dist). */
+  dir?: string;
+  /** Mock base URLs by vendor slug for the portal's "Local mock" links (default: each mock's default address). */
+  mockUrls?: Readonly<Record<string, string>>;
+}
+
+export interface DocsServer {
+  /** `http://127.0.0.1:8080/` */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const BUILD_HINT = 'Render it first: pnpm turbo run docs --filter=@modelspecs/docs';
+
+function readPortalData(dir: string): PortalData {
+  const file = join(dir, PORTAL_DATA_FILE);
+  if (!existsSync(join(dir, 'index.html')) || !existsSync(file)) {
+    throw new UsageError(`No rendered API reference in ${dir}. ${BUILD_HINT}`);
+  }
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as PortalData;
+    if (!Array.isArray(data.vendors)) throw new Error('"vendors" is not a list');
+    return data;
+  } catch (error) {
+    throw new UsageError(`${file} is not a portal data file (${(error as Error).message}). ${BUILD_HINT}`);
+  }
+}
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+}
+
+function isDirectoryWithIndex(dir: string, pathname: string): boolean {
+  const target = normalize(join(dir, pathname));
+  if (target !== dir && !target.startsWith(dir + sep)) return false;
+  try {
+    return statSync(target).isDirectory() && existsSync(join(target, 'index.html'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Serves the rendered site (the portal and every vendor's reference) over HTTP with sirv. The portal is rendered
+ * from its data at start-up so its mock links point at `mockUrls`. Binds 127.0.0.1:8080 by default.
+ */
+export async function serveDocs(options: ServeDocsOptions = {}): Promise<DocsServer> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 8080;
+  const dir = normalize(options.dir ?? DEFAULT_SITE_DIR).replace(/[\\/]+$/, '');
+  const data = readPortalData(dir);
+  const portal = Buffer.from(renderPortal(data.vendors, { mockUrls: options.mockUrls }));
+  const files = sirv(dir, { etag: true, dotfiles: false, setHeaders: (res) => securityHeaders(res) });
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Method not allowed\n');
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Bad request\n');
+      return;
+    }
+    if (pathname === '/' || pathname === '/index.html') {
+      securityHeaders(res);
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': portal.length });
+      res.end(req.method === 'HEAD' ? undefined : portal);
+      return;
+    }
+    // A vendor folder without its slash would resolve the page's relative links against the parent.
+    if (!pathname.endsWith('/') && isDirectoryWithIndex(dir, pathname)) {
+      res.writeHead(301, { Location: `${encodeURI(pathname)}/` });
+      res.end();
+      return;
+    }
+    files(req, res, () => {
+      securityHeaders(res);
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found\n');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new UsageError(
+              `Cannot serve the docs: ${host}:${port} is already in use. Stop the other server or pick another port.`,
+            )
+          : error,
+      );
+    });
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.address.includes(':') ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}/`,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
