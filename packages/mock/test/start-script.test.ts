@@ -1,0 +1,133 @@
+// scripts/start.mjs, the end point of `pnpm start`: every mock and the API reference, stopped cleanly.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { bundleSpec, discoverVendors } from '@modelspecs/spec-tools';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findFreePorts, isPortFree, serverBasePath } from '../src/index.js';
+import { eventually, freePortBase, isRunning, mockChildren, repoRoot } from './support/helpers.js';
+
+const script = join(repoRoot, 'scripts', 'start.mjs');
+const vendors = discoverVendors(repoRoot);
+const lowestPort = Math.min(...vendors.map((v) => v.mockPort));
+const offsets = vendors.map((v) => v.mockPort - lowestPort);
+
+/** Whether the docs package's built library is there for start.mjs to serve (it is built by another package). */
+function docsBuilt(): boolean {
+  const dir = join(repoRoot, 'packages', 'docs');
+  if (!existsSync(join(dir, 'package.json'))) return false;
+  const main = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports?.['.'];
+  const entry = typeof main === 'string' ? main : (main?.import ?? main?.default);
+  return typeof entry === 'string' && existsSync(join(dir, entry));
+}
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+const runs: Run[] = [];
+afterEach(() => {
+  for (const run of runs.splice(0)) run.child.kill('SIGKILL');
+});
+
+function start(args: string[]): Run {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk;
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk;
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const run = { child, stdout: () => out, stderr: () => err, exit };
+  runs.push(run);
+  return run;
+}
+
+describe('usage', () => {
+  it.each([[['--help']], [['--', '--help']]])('%j prints the options', async (args) => {
+    const run = start(args);
+    expect(await run.exit).toBe(0);
+    expect(run.stdout()).toContain('Usage: pnpm start');
+    expect(run.stdout()).toContain('--port-base');
+    expect(run.stdout()).toContain('--docs-port');
+  });
+
+  it.each([
+    [['--', '--port-base', 'abc'], /--port-base: "abc" is not a port/],
+    [['--docs-port', '0'], /--docs-port: "0" is not a port/],
+    [['--vendor', 'no-such-vendor'], /unknown vendor "no-such-vendor"/],
+  ])('%j exits 2 naming the flag', async (args, message) => {
+    const run = start(args);
+    expect(await run.exit).toBe(2);
+    expect(run.stderr()).toMatch(message);
+  });
+});
+
+describe('running', () => {
+  it('starts every mock and the reference, prints one table, and stops everything on SIGTERM', async () => {
+    const base = await freePortBase(offsets);
+    const [docsPort] = await findFreePorts('127.0.0.1', 1);
+    const run = start(['--', '--port-base', String(base), '--docs-port', String(docsPort)]);
+    await Promise.race([
+      eventually(() => run.stdout().includes('Ctrl-C stops everything.'), 'everything is ready', 90_000),
+      run.exit.then((code) => {
+        throw new Error(`exited with ${code}: ${run.stderr()}`);
+      }),
+    ]);
+    const children = mockChildren(run.child.pid);
+    expect(children).toHaveLength(vendors.length);
+    const lines = run.stdout().split('\n');
+    for (const [i, vendor] of vendors.entries()) {
+      const doc = await bundleSpec(vendor.specFile, repoRoot);
+      const baseUrl = `http://127.0.0.1:${base + offsets[i]!}${serverBasePath(doc, vendor.slug)}`;
+      expect(lines.find((line) => line.startsWith(`${vendor.slug} `))).toContain(baseUrl);
+    }
+    const docsUrl = `http://127.0.0.1:${docsPort}/`;
+    if (docsBuilt()) {
+      expect(run.stdout()).toContain(`API reference: ${docsUrl}`);
+      const portal = await fetch(docsUrl);
+      expect(portal.status).toBe(200);
+      expect(await portal.text()).toContain(`http://127.0.0.1:${base}`);
+    } else {
+      expect(run.stdout()).toContain('API reference not served: the docs package is not built');
+    }
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+    for (const pid of children) expect(isRunning(pid), `pid ${pid}`).toBe(false);
+    expect(await isPortFree('127.0.0.1', docsPort!)).toBe(true);
+  });
+
+  it('names the docs port and the flags to change it when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      const base = await freePortBase(offsets);
+      const run = start(['--port-base', String(base), '--docs-port', String(taken)]);
+      if (docsBuilt()) {
+        expect(await run.exit).toBe(1);
+        expect(run.stderr()).toContain(
+          `Port ${taken} on 127.0.0.1, wanted by the API reference, is already in use`,
+        );
+        expect(run.stderr()).toContain('--docs-port');
+        expect(run.stderr()).toContain('--no-docs');
+      } else {
+        await eventually(
+          () => run.stdout().includes('API reference not served'),
+          'the mocks start without docs',
+        );
+      }
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
+  });
+});
