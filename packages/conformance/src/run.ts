@@ -110,6 +110,7 @@ class VendorRun {
   private readonly fetchImpl: FetchLike;
   private readonly timeoutMs: number;
   private readonly maxListedIds: number;
+  private readonly secrets: string[];
   /** The answer each list operation gave to its own valid request, by operation pointer. */
   private readonly listAnswers = new Map<string, Exchange>();
 
@@ -123,6 +124,7 @@ class VendorRun {
     private readonly wrongKey: string,
     options: CheckTargetOptions,
   ) {
+    this.secrets = [key, wrongKey];
     this.schemas = new DocumentSchemas(doc);
     this.facts = vendorFacts(doc, vendor, '0.0.0');
     this.fetchImpl = options.fetch ?? fetch;
@@ -186,7 +188,8 @@ class VendorRun {
     if ('error' in result && result.unreachable) {
       throw new TargetUnreachableError(operationUrl(this.base, template.path, template.query), result.error);
     }
-    return { asked, outcome: result };
+    // A server may echo a key back; scrubbed here, before any message quotes (and cuts) the text.
+    return { asked, outcome: redact(result, this.secrets) };
   }
 
   private listedIds(planned: PlannedOperation): string[] {

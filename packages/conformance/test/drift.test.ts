@@ -1,0 +1,263 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CheckResult, checkTarget, type VendorReport } from '../src/index.js';
+import { type DriftFault, type DriftServer, startDriftServer } from './support/drift-server.js';
+import { specOf, vendors } from './support/specs.js';
+
+const KEY = 'drift_fixture_key_5f0c2a9b7e';
+
+let server: DriftServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function checkAgainstDrift(
+  slug: string,
+  fault?: DriftFault,
+  change?: (doc: Awaited<ReturnType<typeof specOf>>['doc']) => void,
+  extra: { timeoutMs?: number } = {},
+): Promise<VendorReport> {
+  const { vendor, doc } = await specOf(slug);
+  change?.(doc);
+  server = await startDriftServer({ doc, key: KEY, fault });
+  return checkTarget({ doc, vendor, baseUrl: server.baseUrl, apiKey: KEY, target: 'server', ...extra });
+}
+
+const failing = (report: VendorReport) =>
+  report.results.filter((r) => r.status === 'fail').map((r) => `${r.operationId}:${r.check}`);
+
+const find = (report: VendorReport, operationId: string, check: CheckResult['check']) =>
+  report.results.find((r) => r.operationId === operationId && r.check === check)!;
+
+describe('the faithful drift baseline', () => {
+  it.each(vendors.map((v) => v.slug))('%s: every check passes, and the stateful ones run', async (slug) => {
+    const report = await checkAgainstDrift(slug);
+    expect(failing(report)).toEqual([]);
+    expect(report.target).toMatchObject({ kind: 'server', loopback: true, writes: true });
+    for (const result of report.results) {
+      if (result.status === 'skipped') {
+        expect(result.reason).toBeTruthy();
+        expect(result.reason).not.toMatch(/mock/);
+      }
+      // Against a server, both halves of ignored_auth run: a pass carries no "not tried" note.
+      if (result.check === 'ignored_auth' && result.status === 'pass') expect(result.reason).toBeUndefined();
+    }
+  });
+
+  it('runs every stateful check in full against tensoras', async () => {
+    const report = await checkAgainstDrift('tensoras');
+    for (const check of ['error_envelope_conformance', 'list_get_consistency', 'ignored_auth'] as const) {
+      expect(find(report, 'getModel', check)).toMatchObject({ status: 'pass' });
+    }
+    // The list (three items) is read once and each item fetched; writes none.
+    expect(server!.requests.filter((r) => r.startsWith('GET /v1/models/')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rejects out-of-bound query values on tensorone, and runs its writes on loopback', async () => {
+    const report = await checkAgainstDrift('tensorone');
+    expect(find(report, 'listTrainingModels', 'negative_data_rejection').status).toBe('pass');
+    expect(server!.requests).toContain('GET /v2/training/models?limit=101');
+    expect(
+      server!.requests.some((r) => r.startsWith('PATCH /v2/training/models/model_1234567890abcdef')),
+    ).toBe(true);
+  });
+});
+
+describe('each drift fault fails the check that names it', () => {
+  const cases: { fault: DriftFault; slug: string; expected: string[]; why: string }[] = [
+    {
+      fault: 'missing-required-field',
+      slug: 'tensoras',
+      expected: ['listModels:response_schema_conformance'],
+      why: 'the list lacks its required "object"',
+    },
+    {
+      fault: 'wrong-type',
+      slug: 'tensoras',
+      expected: ['listModels:response_schema_conformance'],
+      why: '"object" is a number',
+    },
+    {
+      fault: 'undocumented-status',
+      slug: 'tensoras',
+      expected: ['listModels:status_code_conformance'],
+      why: 'the list answers 203',
+    },
+    {
+      fault: 'wrong-content-type',
+      slug: 'tensoras',
+      expected: ['listModels:content_type_conformance'],
+      why: 'the list is labelled text/plain',
+    },
+    {
+      fault: 'auth-not-enforced',
+      slug: 'tensoras',
+      expected: ['listModels:ignored_auth', 'getModel:ignored_auth'],
+      why: 'requests without a key are served',
+    },
+    {
+      fault: 'any-key-accepted',
+      slug: 'tensoras',
+      expected: ['listModels:ignored_auth', 'getModel:ignored_auth'],
+      why: 'a wrong key is served',
+    },
+    {
+      fault: 'html-error-page',
+      slug: 'tensoras',
+      expected: ['getModel:error_envelope_conformance'],
+      why: 'the unknown id gets an HTML page',
+    },
+    {
+      fault: 'invalid-json',
+      slug: 'tensoras',
+      // The list cannot be parsed, so its items cannot be fetched either.
+      expected: ['listModels:response_schema_conformance', 'getModel:list_get_consistency'],
+      why: 'the list body is cut short',
+    },
+    {
+      fault: 'server-error',
+      slug: 'tensoras',
+      expected: ['listModels:not_a_server_error', 'getModel:list_get_consistency'],
+      why: 'the list answers 500',
+    },
+    {
+      fault: 'unknown-id-found',
+      slug: 'tensoras',
+      expected: ['getModel:error_envelope_conformance'],
+      why: 'an unknown id gets 200',
+    },
+    {
+      fault: 'wrong-error-envelope',
+      slug: 'tensoras',
+      expected: ['getModel:error_envelope_conformance'],
+      why: 'the 404 body is not the vendor envelope',
+    },
+    {
+      fault: 'list-get-disagree',
+      slug: 'tensoras',
+      expected: ['getModel:list_get_consistency'],
+      why: 'every fetch returns the same model',
+    },
+    {
+      fault: 'bad-header-value',
+      slug: 'tensoras',
+      expected: ['listModels:response_headers_conformance'],
+      why: 'X-RateLimit-* are not integers',
+    },
+    {
+      fault: 'bounds-not-enforced',
+      slug: 'tensorone',
+      expected: ['listTrainingModels:negative_data_rejection'],
+      why: 'limit=101 is served',
+    },
+    {
+      fault: 'html-error-page',
+      slug: 'sambanova',
+      expected: ['getModel:error_envelope_conformance'],
+      why: 'the unknown id gets an HTML page instead of the documented 400 envelope',
+    },
+    {
+      fault: 'auth-not-enforced',
+      slug: 'majestix',
+      expected: ['listModels:ignored_auth'],
+      why: 'requests without X-Api-Key are served',
+    },
+    {
+      fault: 'wrong-type',
+      slug: 'quantized',
+      expected: ['listModels:response_schema_conformance'],
+      why: 'the first model\'s "id" is a number',
+    },
+  ];
+
+  it.each(cases)('$slug $fault ($why)', async ({ fault, slug, expected }) => {
+    const report = await checkAgainstDrift(slug, fault);
+    expect(failing(report).sort()).toEqual([...expected].sort());
+    for (const result of report.results.filter((r) => r.status === 'fail')) {
+      expect(result.violations?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reports each schema violation with its JSON pointer', async () => {
+    const missing = await checkAgainstDrift('tensoras', 'missing-required-field');
+    expect(find(missing, 'listModels', 'response_schema_conformance').violations).toEqual([
+      { pointer: '/object', message: "(root) must have required property 'object'" },
+    ]);
+    await server!.close();
+    const wrong = await checkAgainstDrift('quantized', 'wrong-type');
+    expect(find(wrong, 'listModels', 'response_schema_conformance').violations).toEqual([
+      { pointer: '/0/id', message: '/0/id must be string' },
+    ]);
+  });
+
+  it('names the unparsable body, the content type and the status', async () => {
+    const json = await checkAgainstDrift('tensoras', 'invalid-json');
+    expect(find(json, 'listModels', 'response_schema_conformance').violations?.[0]?.message).toMatch(
+      /^the body is not valid JSON/,
+    );
+    await server!.close();
+    const type = await checkAgainstDrift('tensoras', 'wrong-content-type');
+    expect(find(type, 'listModels', 'content_type_conformance').violations).toEqual([
+      {
+        pointer: '/headers/content-type',
+        message: '"text/plain" is not documented for 200 (documented: application/json)',
+      },
+    ]);
+    await server!.close();
+    const status = await checkAgainstDrift('tensoras', 'undocumented-status');
+    expect(find(status, 'listModels', 'status_code_conformance').violations?.[0]?.message).toBe(
+      'GET /models was answered 203, which the spec does not document (documented: 200, 400, 401, 429, 500)',
+    );
+  });
+
+  it('says which half of ignored_auth failed', async () => {
+    const none = await checkAgainstDrift('tensoras', 'auth-not-enforced');
+    expect(find(none, 'listModels', 'ignored_auth').violations?.map((v) => v.message)).toEqual([
+      'GET /models without credentials was answered 200; expected a documented 401 or 403',
+      'GET /models with a wrong key was answered 200; expected a documented 401 or 403',
+    ]);
+    await server!.close();
+    const any = await checkAgainstDrift('tensoras', 'any-key-accepted');
+    expect(find(any, 'listModels', 'ignored_auth').violations?.map((v) => v.message)).toEqual([
+      'GET /models with a wrong key was answered 200; expected a documented 401 or 403',
+    ]);
+  });
+
+  it('points list/get disagreements at the field', async () => {
+    const report = await checkAgainstDrift('tensoras', 'list-get-disagree');
+    const violations = find(report, 'getModel', 'list_get_consistency').violations ?? [];
+    expect(violations).toContainEqual({
+      pointer: '/id',
+      message: 'listed id "qwen-3-32b": the list says "qwen-3-32b", the fetch says "llama-3.3-70b"',
+    });
+    expect(violations).toContainEqual({
+      pointer: '/owned_by',
+      message: 'listed id "qwen-3-32b": the list says "alibaba", the fetch says "meta"',
+    });
+  });
+
+  it('enforces required headers only where the spec requires them', async () => {
+    const optional = await checkAgainstDrift('tensoras', 'missing-headers');
+    expect(failing(optional)).toEqual([]);
+    await server!.close();
+    const required = await checkAgainstDrift('tensoras', 'missing-headers', (doc) => {
+      (doc.components!.headers!['X-RateLimit-Limit'] as { required?: boolean }).required = true;
+    });
+    expect(failing(required)).toEqual(['listModels:response_headers_conformance']);
+    expect(find(required, 'listModels', 'response_headers_conformance').violations).toEqual([
+      { pointer: '/headers/X-RateLimit-Limit', message: 'the required header X-RateLimit-Limit is missing' },
+    ]);
+  });
+
+  it('fails a request that gets no answer within the timeout, without a stack trace', async () => {
+    const report = await checkAgainstDrift('tensoras', 'hang', undefined, { timeoutMs: 300 });
+    expect(failing(report).sort()).toEqual([
+      'getModel:list_get_consistency',
+      'listModels:not_a_server_error',
+    ]);
+    expect(find(report, 'listModels', 'not_a_server_error').violations).toEqual([
+      { pointer: '/status', message: 'GET /models: no answer within 300 ms' },
+    ]);
+    expect(find(report, 'listModels', 'response_schema_conformance')).toMatchObject({ status: 'skipped' });
+  });
+});
