@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError, writeFilesAtomically } from '@modelspecs/spec-tools';
+import { discoverVendors, UsageError, writeFilesAtomically } from '@modelspecs/spec-tools';
 import { runConformance } from './conformance.js';
 import type { FetchLike } from './http.js';
 import { redactText } from './redact.js';
@@ -113,9 +113,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (args.apiKey) secrets.push(args.apiKey);
-    for (const value of Object.values(io.env)) {
-      // Any vendor key in the environment may be sent; none may be printed.
-      if (value && value.length >= 8) secrets.push(value);
+    try {
+      // Any vendor's key in the environment may be sent; none may be printed.
+      for (const vendor of discoverVendors()) {
+        const value = io.env[vendor.envVar];
+        if (value) secrets.push(value);
+      }
+    } catch {
+      // Without a workspace there is nothing to check, and runConformance says why.
     }
     const report = await runConformance({
       vendors: args.vendor,
