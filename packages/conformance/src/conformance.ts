@@ -3,7 +3,7 @@ import type { FetchLike } from './http.js';
 import { startVendorMocks } from './mocks.js';
 import { checkTarget, type TargetChoice } from './run.js';
 import { parseBaseUrl } from './target-url.js';
-import { type ConformanceReport, summarize } from './types.js';
+import { type ConformanceReport, summarize, type VendorReport } from './types.js';
 
 export interface RunConformanceOptions {
   /** Vendor slugs (a comma-separated list or an array); none = every vendor, which needs no base URL. */
@@ -73,8 +73,9 @@ export async function runConformance(options: RunConformanceOptions = {}): Promi
       root,
     );
     try {
-      reports = await Promise.all(
-        vendors.map((vendor, i) => {
+      // Every vendor's run settles before the mocks stop, even when one of them fails.
+      const settled = await Promise.allSettled(
+        vendors.map(async (vendor, i) => {
           const url = mocks.urls[vendor.slug];
           if (!url) throw new Error(`The mock of ${vendor.slug} did not report its URL`);
           return checkTarget({
@@ -88,6 +89,9 @@ export async function runConformance(options: RunConformanceOptions = {}): Promi
           });
         }),
       );
+      const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failure) throw failure.reason;
+      reports = settled.map((s) => (s as PromiseFulfilledResult<VendorReport>).value);
     } finally {
       await mocks.stop();
     }
