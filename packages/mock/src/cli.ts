@@ -40,7 +40,9 @@ Options:
 Exit codes: 0 stopped by Ctrl-C/SIGTERM, 1 a mock failed to start or stopped on its own, 2 bad usage.`;
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: mockArgOptions, strict: true });
+  // `pnpm --filter @modelspecs/mock start -- --flag` passes the separator through.
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  const { values } = parseArgs({ args, options: mockArgOptions, strict: true });
   if (values.help) {
     console.log(usage());
     return 0;

@@ -96,7 +96,13 @@ describe('running', () => {
       expect(run.stdout()).toContain(`API reference: ${docsUrl}`);
       const portal = await fetch(docsUrl);
       expect(portal.status).toBe(200);
-      expect(await portal.text()).toContain(`http://127.0.0.1:${base}`);
+      // The portal's mock links point at this run's ports (serveDocs got `mockUrls`), not at the defaults.
+      const html = await portal.text();
+      expect(offsets.some((offset) => html.includes(`http://127.0.0.1:${base + offset}`))).toBe(true);
+      for (const line of lines.filter((l) => vendors.some((v) => l.startsWith(`${v.slug} `)))) {
+        const reference = /(http:\/\/127\.0\.0\.1:\d+\/[a-z0-9-]+\/)$/.exec(line)?.[1];
+        if (reference) expect((await fetch(reference)).status, reference).toBe(200);
+      }
     } else {
       expect(run.stdout()).toContain('API reference not served: the docs package is not built');
     }
