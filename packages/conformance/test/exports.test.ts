@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,10 @@ describe('the published package', () => {
   });
 
   it('exports the library from its entry point', async () => {
-    const lib = await import('@modelspecs/conformance');
+    // Resolved through the package's own `exports`, as a consumer would (the build has run before the tests).
+    const entry = createRequire(import.meta.url).resolve('@modelspecs/conformance');
+    expect(entry).toBe(join(pkgDir, 'dist', 'index.js'));
+    const lib = (await import(pathToFileURL(entry).href)) as typeof import('../src/index.js');
     expect(Object.keys(lib)).toEqual(
       expect.arrayContaining([
         'runConformance',
