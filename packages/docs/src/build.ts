@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   bundleSpec,
+  discoverVendors,
   findRepoRoot,
   type OutputFile,
   selectVendors,
@@ -38,6 +39,7 @@ export interface BuildSiteOptions {
 
 export interface BuiltSite {
   outDir: string;
+  /** The vendors rendered by this build. */
   vendors: VendorSummary[];
   /** Every file written, relative to `outDir`. */
   files: string[];
@@ -94,6 +96,31 @@ async function mapLimited<T, R>(
   return results;
 }
 
+/**
+ * The vendors the portal lists after a build: all of them after a full build; after a build of some vendors,
+ * those fresh summaries plus the previous build's summaries of the others that still exist (discovery order).
+ */
+function portalVendors(
+  fresh: readonly VendorSummary[],
+  all: readonly Vendor[],
+  outDir: string,
+  partial: boolean,
+): VendorSummary[] {
+  const previous = new Map<string, VendorSummary>();
+  const dataFile = join(outDir, PORTAL_DATA_FILE);
+  if (partial && existsSync(dataFile)) {
+    try {
+      const data = JSON.parse(readFileSync(dataFile, 'utf8')) as Partial<PortalData>;
+      for (const summary of Array.isArray(data.vendors) ? data.vendors : [])
+        previous.set(summary.slug, summary);
+    } catch {
+      // An unreadable portal data file is replaced by the vendors just built.
+    }
+  }
+  for (const summary of fresh) previous.set(summary.slug, summary);
+  return all.map((v) => previous.get(v.slug)).filter((s): s is VendorSummary => s !== undefined);
+}
+
 /** Vendor folders a previous build left behind for vendors that no longer exist. */
 function staleVendorDirs(outDir: string, current: readonly string[]): string[] {
   if (!existsSync(outDir)) return [];
@@ -111,6 +138,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuiltSi
   const root = options.root ?? findRepoRoot();
   const outDir = options.outDir ?? DEFAULT_SITE_DIR;
   const vendors = selectVendors(options.vendors, root);
+  const all = discoverVendors(root);
+  const partial = vendors.length < all.length;
   const scratch = mkdtempSync(join(tmpdir(), 'modelspecs-docs-'));
   try {
     const rendered = await mapLimited(vendors, 2, async (vendor) => {
@@ -118,7 +147,12 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuiltSi
       options.log?.(`rendered ${relative(root, vendor.specFile)} -> ${vendor.slug}/index.html`);
       return result;
     });
-    const summaries = rendered.map((r) => r.summary);
+    const summaries = portalVendors(
+      rendered.map((r) => r.summary),
+      all,
+      outDir,
+      partial,
+    );
     const data: PortalData = { vendors: summaries };
     const files: OutputFile[] = [
       ...rendered.flatMap((r) => r.files),
@@ -126,15 +160,18 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuiltSi
       { path: join(outDir, PORTAL_DATA_FILE), content: `${JSON.stringify(data, null, 2)}\n` },
     ];
     writeFilesAtomically(files);
-    if (options.vendors === undefined || options.vendors.length === 0) {
+    if (!partial) {
       for (const dir of staleVendorDirs(
         outDir,
-        summaries.map((s) => s.slug),
-      )) {
+        all.map((v) => v.slug),
+      ))
         rmSync(dir, { recursive: true, force: true });
-      }
     }
-    return { outDir, vendors: summaries, files: files.map((f) => relative(outDir, f.path)) };
+    return {
+      outDir,
+      vendors: rendered.map((r) => r.summary),
+      files: files.map((f) => relative(outDir, f.path)),
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { viewTimeExternalUrls } from '../src/offline.js';
+import { renderPortal } from '../src/portal.js';
+import { defaultMockUrl, describeAuth, summarizeVendor, type VendorSummary } from '../src/vendor-summary.js';
+import { acmeVendor, loadFixture } from './helpers.js';
+
+async function acme(): Promise<VendorSummary> {
+  return summarizeVendor(await loadFixture('acme/openapi.yaml'), acmeVendor);
+}
+
+/** The markup of one vendor's card. */
+function cardOf(html: string, slug: string): string {
+  const start = html.indexOf(`<article class="card" id="vendor-${slug}"`);
+  expect(start, `no card for ${slug}`).toBeGreaterThanOrEqual(0);
+  return html.slice(start, html.indexOf('</article>', start));
+}
+
+describe('summarizeVendor', () => {
+  it('reads the card facts from the spec and the vendor manifest', async () => {
+    const summary = await acme();
+    expect(summary).toMatchObject({
+      slug: 'acme',
+      name: 'Acme <script>alert("vendor")</script> & Co',
+      title: 'Acme <Models> API',
+      version: 'v9',
+      baseUrl: 'https://api.acme.test/v9',
+      envVar: 'ACME_API_KEY',
+      mockUrl: 'http://127.0.0.1:4999/v9',
+      operations: [
+        { method: 'GET', path: '/models', operationId: 'listModels', summary: 'List models' },
+        { method: 'GET', path: '/models/{model_id}', operationId: 'getModel', summary: 'Get a model' },
+      ],
+      sourcePages: [
+        { url: 'https://docs.acme.test/models?a=1&b=2', retrieved: '2026-11' },
+        { url: 'javascript:alert(1)', retrieved: '2026-11' },
+      ],
+    });
+    expect(summary.discrepancies).toHaveLength(1);
+    expect(summary.discrepancies[0]!.sources).toHaveLength(2);
+  });
+
+  it('describes each security alternative, joining schemes sent together', async () => {
+    expect(describeAuth(await loadFixture('acme/openapi.yaml'))).toEqual([
+      'HTTP bearer token (Authorization: Bearer …, API key (acme_…))',
+      'API key in header X-Acme-Key + API key in header X-Acme-App',
+    ]);
+    expect(describeAuth(await loadFixture('bare.yaml'))).toEqual(['none']);
+  });
+
+  it('puts the mock on loopback at its port, under the base path of the server URL', () => {
+    expect(defaultMockUrl('https://api.acme.test/v9/', 4010)).toBe('http://127.0.0.1:4010/v9');
+    expect(defaultMockUrl('https://inference.acme.test', 4012)).toBe('http://127.0.0.1:4012');
+    expect(defaultMockUrl('/v2', 4014)).toBe('http://127.0.0.1:4014/v2');
+  });
+
+  it('falls back to the slug when the spec has no x-vendor', async () => {
+    const summary = summarizeVendor(await loadFixture('bare.yaml'), { ...acmeVendor, slug: 'bare' });
+    expect(summary.name).toBe('bare');
+    expect(summary.discrepancies).toEqual([]);
+    expect(summary.sourcePages).toEqual([]);
+  });
+});
+
+describe('renderPortal', () => {
+  it('renders one card per vendor with its facts and links', async () => {
+    const bare = summarizeVendor(await loadFixture('bare.yaml'), {
+      ...acmeVendor,
+      slug: 'bare',
+      mockPort: 4998,
+    });
+    const html = renderPortal([await acme(), bare]);
+    expect(html.match(/<article class="card"/g)).toHaveLength(2);
+    const card = cardOf(html, 'acme');
+    expect(card).toContain('<code data-field="base-url">https://api.acme.test/v9</code>');
+    expect(card).toContain('<span data-field="operation-count">2</span> operations');
+    expect(card).toContain('<li>API key in header X-Acme-Key + API key in header X-Acme-App</li>');
+    expect(card).toContain('<code>ACME_API_KEY</code>');
+    expect(card).toContain('<a href="https://docs.acme.test/models?a=1&amp;b=2">');
+    expect(card).toContain('<a class="primary" href="acme/" data-link="reference">');
+    expect(card).toContain('<a href="acme/openapi.yaml" download data-link="yaml">');
+    expect(card).toContain('<a href="acme/openapi.json" download data-link="json">');
+    expect(card).toContain('<a href="http://127.0.0.1:4999/v9" data-link="mock">Local mock</a>');
+    expect(card).toContain('<a href="#discrepancies-acme">1 documented</a>');
+    expect(cardOf(html, 'bare')).toContain('<span data-field="operation-count">1</span> operation<');
+  });
+
+  it('escapes every string that comes from a spec and links no script URL', async () => {
+    const html = renderPortal([await acme()]);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<em>');
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain('<h3>Acme &lt;script&gt;alert(&quot;vendor&quot;)&lt;/script&gt; &amp; Co</h3>');
+    expect(html).toContain('<summary>Injection &lt;img src=x onerror=alert(1)&gt;</summary>');
+    expect(html).toContain('The <code>id</code> is &lt;em&gt;lowercase&lt;/em&gt;.');
+    expect(html).toContain('see <a href="https://docs.acme.test/b">https://docs.acme.test/b</a>.');
+    expect(html).toContain('<strong>javascript:alert(2)</strong>');
+  });
+
+  it('shows what the model object exposes, field by field, and "not exposed" for the rest', async () => {
+    const bare = summarizeVendor(await loadFixture('bare.yaml'), { ...acmeVendor, slug: 'bare' });
+    const html = renderPortal([await acme(), bare]);
+    const row = (slug: string) => {
+      const start = html.indexOf(`<tr data-vendor="${slug}">`);
+      return html.slice(start, html.indexOf('</tr>', start));
+    };
+    const acmeRow = row('acme');
+    expect(acmeRow).toContain('<code>context_window</code> <span class="unit">tokens</span>');
+    expect(acmeRow).toContain('<code>limits.max_output_tokens</code>');
+    expect(acmeRow).toContain('(getModel only)');
+    expect(acmeRow).toContain('<code>pricing.input</code> <span class="unit">USD per 1M tokens</span>');
+    expect(acmeRow).toContain('currency: credits (1 credit = 0.01 USD)');
+    expect(acmeRow).toContain('<code>capabilities</code><span class="unit">: tools, vision</span>');
+    expect(acmeRow).toContain('title="Price of &lt;b&gt;input&lt;/b&gt; tokens."');
+    expect(acmeRow).not.toContain('not exposed');
+    expect(row('bare').match(/no model schema found/g)).toHaveLength(4);
+  });
+
+  it('links the mocks at the addresses it is given', async () => {
+    const html = renderPortal([await acme()], { mockUrls: { acme: 'http://127.0.0.1:5999/v9' } });
+    expect(cardOf(html, 'acme')).toContain('<a href="http://127.0.0.1:5999/v9" data-link="mock">');
+    expect(html).not.toContain('127.0.0.1:4999');
+  });
+
+  it('is a self-contained page: no script, and nothing fetched from another host', async () => {
+    const html = renderPortal([await acme()]);
+    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\';');
+    expect(html).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
+    expect(viewTimeExternalUrls(html, [])).toEqual([]);
+  });
+});
