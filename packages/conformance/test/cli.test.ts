@@ -154,6 +154,7 @@ describe('modelspecs-conformance', () => {
       '--base-url checks one vendor: pass --vendor with one of tensoras, ',
     ],
     [['--vendor', 'tensoras', '--target', 'server'], '--target server needs --base-url'],
+    [['--api-key', 'some-key'], '--api-key is the key of one vendor: pass --vendor with one slug'],
     [
       ['--vendor', 'tensoras', '--base-url', 'http://127.0.0.1:1/v1', '--target', 'server'],
       'no API key for http://127.0.0.1:1/v1. Pass --api-key or set TENSORAS_API_KEY',

@@ -53,6 +53,23 @@ describe('the faithful drift baseline', () => {
     expect(server!.requests.filter((r) => r.startsWith('GET /v1/models/')).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('fetches at most --max-listed-ids listed ids and says so', async () => {
+    const { vendor, doc } = await specOf('tensoras');
+    server = await startDriftServer({ doc, key: KEY });
+    const report = await checkTarget({
+      doc,
+      vendor,
+      baseUrl: server.baseUrl,
+      apiKey: KEY,
+      target: 'server',
+      maxListedIds: 1,
+    });
+    expect(find(report, 'getModel', 'list_get_consistency')).toMatchObject({
+      status: 'pass',
+      reason: 'checked the first 1 of 3 listed ids',
+    });
+  });
+
   it('rejects out-of-bound query values on tensorone, and runs its writes on loopback', async () => {
     const report = await checkAgainstDrift('tensorone');
     expect(find(report, 'listTrainingModels', 'negative_data_rejection').status).toBe('pass');
