@@ -1,0 +1,93 @@
+import createClient, { type Client } from 'openapi-fetch';
+import { createTransport, type Fetch, PlainRequest } from './fetch.js';
+
+export type SecurityScheme =
+  | { readonly type: 'http'; readonly scheme: 'bearer' }
+  | { readonly type: 'apiKey'; readonly in: 'header'; readonly name: string };
+
+/** What a client knows about its vendor, generated from the spec into `src/generated/vendor.gen.ts`. */
+export interface VendorFacts {
+  readonly slug: string;
+  readonly name: string;
+  /** Where the API key is read from when `apiKey` is not given. */
+  readonly envVar: string;
+  /** The spec's first server. */
+  readonly baseUrl: string;
+  readonly securitySchemes: Readonly<Record<string, SecurityScheme>>;
+  /** The spec's security alternatives, in order; each lists the schemes sent together. */
+  readonly security: readonly (readonly string[])[];
+  readonly userAgent: string;
+}
+
+export interface ClientOptions<Facts extends VendorFacts = VendorFacts> {
+  /** The API key; defaults to the vendor's env var. Fills the first security alternative made of one scheme. */
+  apiKey?: string;
+  /** One credential per security scheme, for alternatives that send several together (Majestix's Firebase pair). */
+  credentials?: { [Scheme in keyof Facts['securitySchemes']]?: string };
+  /** Send no credentials at all (to see how the API answers an unauthenticated call). */
+  unauthenticated?: boolean;
+  /** Defaults to the spec's server URL; a trailing slash is ignored. */
+  baseUrl?: string;
+  /** Time allowed for each attempt, body included, in milliseconds. Default 60000. */
+  timeoutMs?: number;
+  /** Further attempts after a connection error, timeout, 408, 409, 429 or 5xx. Default 2. */
+  maxRetries?: number;
+  /** Also retry POST and PATCH, which are not idempotent and so are sent once by default. */
+  retryNonIdempotent?: boolean;
+  /** Sent with every request (may override the User-Agent). */
+  headers?: Record<string, string>;
+  /** The fetch to send requests with (called as `fetch(url, init)`; honour `init.signal`). Default: global fetch. */
+  fetch?: Fetch;
+}
+
+export type VendorClient<Paths extends {}> = Client<Paths>;
+
+function authHeaders(facts: VendorFacts, options: ClientOptions): [Record<string, string>, string[]] {
+  const given: Record<string, string | undefined> = { ...options.credentials };
+  const single = facts.security.find((schemes) => schemes.length === 1)?.[0];
+  const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
+  // The env var stands in for a missing apiKey only: explicit credentials are never mixed with it.
+  if (single) given[single] ||= options.apiKey ?? (options.credentials ? undefined : env?.[facts.envVar]);
+  const chosen = options.unauthenticated
+    ? []
+    : facts.security.find((schemes) => schemes.every((scheme) => given[scheme]));
+  if (!chosen) {
+    throw new Error(`No API key: set ${facts.envVar} or pass { apiKey }`);
+  }
+  const headers: Record<string, string> = {};
+  for (const name of chosen) {
+    const scheme = facts.securitySchemes[name]!;
+    const secret = given[name]!;
+    const bearer = scheme.type === 'http';
+    headers[bearer ? 'Authorization' : scheme.name] = bearer ? `Bearer ${secret}` : secret;
+  }
+  return [headers, chosen.map((name) => given[name]!)];
+}
+
+/** Percent-encodes each path parameter as exactly one segment, refusing values that would address another path. */
+function pathSerializer(url: string, params: Record<string, unknown>): string {
+  return url.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+    const segment = encodeURIComponent(String(params[name] ?? ''));
+    // URLs resolve "." and ".." (even percent-encoded) away, so such a value cannot name a resource.
+    if (/^\.{0,2}$/.test(segment)) {
+      throw new TypeError(`Path parameter ${name} cannot be ${JSON.stringify(params[name])}`);
+    }
+    return segment;
+  });
+}
+
+/** An openapi-fetch client for one vendor, with auth, base URL, timeouts, retries and typed errors from its facts. */
+export function createVendorClient<Paths extends {}, Facts extends VendorFacts = VendorFacts>(
+  facts: Facts,
+  options: ClientOptions<Facts> = {},
+): VendorClient<Paths> {
+  const [auth, secrets] = authHeaders(facts, options as ClientOptions);
+  return createClient<Paths>({
+    // openapi-fetch drops a trailing slash of the base URL.
+    baseUrl: options.baseUrl ?? facts.baseUrl,
+    headers: { 'User-Agent': facts.userAgent, ...options.headers, ...auth },
+    pathSerializer,
+    Request: PlainRequest as unknown as typeof Request,
+    fetch: createTransport(options, secrets) as unknown as (request: Request) => Promise<Response>,
+  });
+}

@@ -1,0 +1,21 @@
+import { type ClientOptions, createVendorClient, type VendorClient } from '@modelspecs/client-runtime';
+import type { components, paths } from './generated/schema.gen.js';
+import { vendor } from './generated/vendor.gen.js';
+
+export { ApiError, type ClientOptions, unwrap, type VendorFacts } from '@modelspecs/client-runtime';
+export type { components, operations, paths } from './generated/schema.gen.js';
+export { vendor } from './generated/vendor.gen.js';
+
+export type SambaNovaClientOptions = ClientOptions<typeof vendor>;
+export type SambaNovaClient = VendorClient<paths>;
+
+/** A typed client of the SambaNova API. The API key comes from `options.apiKey` or the vendor's env var (`vendor.envVar`). */
+export function createSambaNovaClient(options?: SambaNovaClientOptions): SambaNovaClient {
+  return createVendorClient<paths, typeof vendor>(vendor, options);
+}
+
+/** The vendor's main objects, as its spec names them. */
+export type SambaNovaModel = components['schemas']['Model'];
+export type SambaNovaModelList = components['schemas']['ModelList'];
+export type SambaNovaModelPricing = components['schemas']['ModelPricing'];
+export type SambaNovaError = components['schemas']['Error'];
