@@ -56,7 +56,7 @@ const PRICING_FIELD = /(^|_)(cost|price|pricing)(_|$)|^(cost|price)[A-Z]/;
 const CAPABILITY_GROUP = /^(capabilities|features)$/i;
 const CAPABILITY_LIST = /^(supported_features|supportedfeatures|capabilities|features|modalities)$/i;
 const MODALITY = /modalit/i;
-const CAPABILITY_FLAG = /^(supports?_|supports?[A-Z]|can_|has_)/;
+const CAPABILITY_FLAG = /^(supports?_|supports?[A-Z])/;
 const MODEL_COLLECTION = /^models?$/i;
 const MAX_DEPTH = 3;
 

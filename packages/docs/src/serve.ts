@@ -57,15 +57,20 @@ function isDirectoryWithIndex(dir: string, pathname: string): boolean {
 
 /**
  * Serves the rendered site (the portal and every vendor's reference) over HTTP with sirv. The portal is rendered
- * from its data at start-up so its mock links point at `mockUrls`. Binds 127.0.0.1:8080 by default.
+ * from its data on each request, so its mock links point at `mockUrls`. Binds 127.0.0.1:8080 by default.
  */
 export async function serveDocs(options: ServeDocsOptions = {}): Promise<DocsServer> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 8080;
   const dir = normalize(options.dir ?? DEFAULT_SITE_DIR).replace(/[\\/]+$/, '');
-  const data = readPortalData(dir);
-  const portal = Buffer.from(renderPortal(data.vendors, { mockUrls: options.mockUrls }));
-  const files = sirv(dir, { etag: true, dotfiles: false, setHeaders: (res) => securityHeaders(res) });
+  readPortalData(dir);
+  // dev mode looks files up on every request, so a rebuild of the site while it is served shows at once.
+  const files = sirv(dir, {
+    dev: true,
+    etag: true,
+    dotfiles: false,
+    setHeaders: (res) => securityHeaders(res),
+  });
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -83,7 +88,19 @@ export async function serveDocs(options: ServeDocsOptions = {}): Promise<DocsSer
     }
     if (pathname === '/' || pathname === '/index.html') {
       securityHeaders(res);
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': portal.length });
+      let portal: Buffer;
+      try {
+        portal = Buffer.from(renderPortal(readPortalData(dir).vendors, { mockUrls: options.mockUrls }));
+      } catch (error) {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`${(error as Error).message}\n`);
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': portal.length,
+        'Cache-Control': 'no-cache',
+      });
       res.end(req.method === 'HEAD' ? undefined : portal);
       return;
     }

@@ -48,7 +48,7 @@ function describeScheme(name: string, scheme: SecuritySchemeObject & { bearerFor
   if (scheme.type === 'http') {
     const kind = scheme.scheme?.toLowerCase();
     if (kind === 'bearer') {
-      return `HTTP bearer token (Authorization: Bearer …${scheme.bearerFormat ? `, ${scheme.bearerFormat}` : ''})`;
+      return `Bearer token in Authorization${scheme.bearerFormat ? ` (${scheme.bearerFormat})` : ''}`;
     }
     return `HTTP ${scheme.scheme ?? 'authentication'}`;
   }

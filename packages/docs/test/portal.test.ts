@@ -41,7 +41,7 @@ describe('summarizeVendor', () => {
 
   it('describes each security alternative, joining schemes sent together', async () => {
     expect(describeAuth(await loadFixture('acme/openapi.yaml'))).toEqual([
-      'HTTP bearer token (Authorization: Bearer …, API key (acme_…))',
+      'Bearer token in Authorization (API key (acme_…))',
       'API key in header X-Acme-Key + API key in header X-Acme-App',
     ]);
     expect(describeAuth(await loadFixture('bare.yaml'))).toEqual(['none']);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +61,18 @@ describe('serveDocs', () => {
     const yaml = await fetch(new URL('acme/openapi.yaml', server.url));
     expect(yaml.status).toBe(200);
     expect(yaml.headers.get('content-type')).toMatch(/yaml/);
+  });
+
+  it('shows a rebuilt site without a restart', async () => {
+    const data = JSON.parse(readFileSync(join(dir, 'portal.json'), 'utf8')) as PortalData;
+    data.vendors[0]!.name = 'Acme Rebuilt';
+    writeFileSync(join(dir, 'portal.json'), JSON.stringify(data));
+    writeFileSync(
+      join(dir, 'acme', 'index.html'),
+      '<!DOCTYPE html><title>acme reference, rebuilt and longer</title>',
+    );
+    expect(await (await fetch(server.url)).text()).toContain('<h3>Acme Rebuilt</h3>');
+    expect(await (await fetch(new URL('acme/', server.url))).text()).toContain('rebuilt and longer');
   });
 
   it('answers 404 for unknown paths, 405 for writes, and never serves files outside the site', async () => {
