@@ -75,7 +75,8 @@ describe('usage', () => {
   });
 });
 
-describe('running', () => {
+// Real Prism start-ups: generous limits for a loaded machine.
+describe('running', { timeout: 120_000 }, () => {
   it('prints the table, serves every mock, and stops them all on SIGTERM', async () => {
     const base = await freePortBase(offsets);
     const run = cli(['--vendor', `${first!.slug},${second!.slug}`, '--port-base', String(base)]);

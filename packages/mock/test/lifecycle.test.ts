@@ -27,7 +27,8 @@ function occupy(port: number): Promise<Server> {
   });
 }
 
-describe('stop()', () => {
+// Real Prism start-ups: generous limits for a loaded machine.
+describe('stop()', { timeout: 120_000 }, () => {
   it('leaves no Prism process behind and settles `closed` without a failure', async () => {
     const running = await start({ vendors: [first!.slug, second!.slug] });
     const pids = running.mocks.map((m) => m.pid);
@@ -41,7 +42,7 @@ describe('stop()', () => {
   });
 });
 
-describe('ports', () => {
+describe('ports', { timeout: 120_000 }, () => {
   it('picks distinct free ports for concurrent runs, so test runs never collide', async () => {
     const [a, b] = await Promise.all([start({ vendors: first!.slug }), start({ vendors: first!.slug })]);
     expect(a.mocks[0]!.port).not.toBe(b.mocks[0]!.port);
@@ -100,7 +101,7 @@ describe('vendors', () => {
   });
 });
 
-describe('failures', () => {
+describe('failures', { timeout: 120_000 }, () => {
   it('reports a mock that fails to start, with Prism’s reason, and stops the ones that started', async () => {
     const root = join(fixtures, 'failing-start');
     const error = await startMocks({ root }).catch((e: unknown) => e);

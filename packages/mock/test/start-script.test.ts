@@ -72,7 +72,8 @@ describe('usage', () => {
   });
 });
 
-describe('running', () => {
+// Real Prism start-ups: generous limits for a loaded machine.
+describe('running', { timeout: 120_000 }, () => {
   it('starts every mock and the reference, prints one table, and stops everything on SIGTERM', async () => {
     const base = await freePortBase(offsets);
     const [docsPort] = await findFreePorts('127.0.0.1', 1);
