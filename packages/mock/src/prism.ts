@@ -38,19 +38,27 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-/** Resolves true when anything at `origin` answers an HTTP request, false when the connection fails. */
-function answersHttp(origin: string): Promise<boolean> {
+/** A path no spec has: Prism answers it with its own "no path matched" problem, which no other server sends. */
+const PROBE_PATH = '/__modelspecs_mock_readiness_probe__';
+
+/** Whether Prism answers at `origin`; `'other'` when something else holds the port. */
+function probe(origin: string): Promise<'prism' | 'other' | 'no-answer'> {
   return new Promise((resolve) => {
     const req = request(
-      `${origin}/`,
+      `${origin}${PROBE_PATH}`,
       { agent: false, timeout: 1000, headers: { connection: 'close' } },
       (res) => {
-        res.resume();
-        resolve(true);
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          if (body.length < 4096) body += chunk;
+        });
+        res.on('end', () => resolve(body.includes('stoplight.io/prism/errors') ? 'prism' : 'other'));
+        res.on('error', () => resolve('no-answer'));
       },
     );
     req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(false));
+    req.on('error', () => resolve('no-answer'));
     req.end();
   });
 }
@@ -160,20 +168,21 @@ export class PrismProcess {
   }
 
   /**
-   * Resolves once an HTTP request to `origin` gets any answer. Rejects with the reason when the process exits
-   * first, or when nothing answers within `timeoutMs`.
+   * Resolves `'ready'` once Prism answers at `origin`, or `'exited'` when the process ends first. Throws when
+   * Prism does not answer within `timeoutMs`.
    */
   async waitUntilReady(origin: string, timeoutMs: number): Promise<'ready' | 'exited'> {
     const deadline = Date.now() + timeoutMs;
     const exited = this.exited.then(() => 'exited' as const);
     for (;;) {
       if (this.hasExited) return 'exited';
-      const answered = await Promise.race([answersHttp(origin), exited]);
-      // Another server may own the port: only a live Prism counts as ready.
-      if (answered === true && !this.hasExited) return 'ready';
-      if (answered === 'exited' || this.hasExited) return 'exited';
-      if (Date.now() > deadline)
-        throw new Error(`nothing answered on ${origin} within ${timeoutMs / 1000} s`);
+      const answer = await Promise.race([probe(origin), exited]);
+      if (answer === 'exited' || this.hasExited) return 'exited';
+      if (answer === 'prism') return 'ready';
+      // 'other': a server that is not this Prism holds the port; Prism will exit with EADDRINUSE shortly.
+      if (Date.now() > deadline) {
+        throw new Error(`Prism did not answer on ${origin} within ${timeoutMs / 1000} s`);
+      }
       await Promise.race([sleep(100), exited]);
     }
   }
@@ -195,15 +204,14 @@ export class PrismProcess {
       if (!inTime) this.signalGroup('SIGKILL');
       await this.exited;
     }
-    // Anything Prism may have started in its group goes with it.
-    this.signalGroup('SIGKILL');
     rmSync(this.tmpDir, { recursive: true, force: true });
   }
 
   /** For process 'exit' handlers, which cannot wait: kill the group and remove the temporary folder now. */
   killNow(): void {
     this.stopRequested = true;
-    this.signalGroup('SIGKILL');
+    // Once the process has exited its pid (and group id) may belong to someone else.
+    if (!this.hasExited) this.signalGroup('SIGKILL');
     rmSync(this.tmpDir, { recursive: true, force: true });
   }
 }

@@ -268,7 +268,13 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
     throw firstFailure ?? (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
   }
   const mocks = results.map((r) => (r as PromiseFulfilledResult<RunningMock>).value);
-  const live = processes.filter((p) => !p.hasExited);
+  const live = mocks.map((mock) => processes.find((p) => p.pid === mock.pid)!);
+  const diedEarly = live.findIndex((p) => p.hasExited);
+  if (diedEarly !== -1) {
+    await stopStarted();
+    process.off('exit', killAllNow);
+    throw new MockStartError(mocks[diedEarly]!.slug, live[diedEarly]!.describeExit());
+  }
 
   let resolveClosed!: (failure: MockFailure | undefined) => void;
   const closed = new Promise<MockFailure | undefined>((resolve) => {
@@ -291,7 +297,7 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   for (const prism of live) {
     void prism.exited.then(() => {
       if (prism.isStopping || stopping) return;
-      const mock = mocks.find((m) => m.pid === prism.pid)!;
+      const mock = mocks[live.indexOf(prism)]!;
       void shutDown({
         slug: mock.slug,
         name: mock.name,

@@ -1,9 +1,13 @@
 // Start-up, shutdown and failure handling of startMocks(), with real Prism processes.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { discoverVendors, UsageError } from '@modelspecs/spec-tools';
+import { bundleSpec, discoverVendors, UsageError } from '@modelspecs/spec-tools';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MockStartError, PortInUseError, type RunningMocks, startMocks } from '../src/index.js';
+import { MockStartError, mockDocument, PortInUseError, type RunningMocks, startMocks } from '../src/index.js';
+import { PrismProcess } from '../src/prism.js';
 import { fixtures, isRunning, mockChildren, repoRoot } from './support/helpers.js';
 
 const vendors = discoverVendors(repoRoot);
@@ -145,5 +149,32 @@ describe('failures', { timeout: 120_000 }, () => {
     controller.abort();
     await expect(running.closed).resolves.toBeUndefined();
     expect(isRunning(running.mocks[0]!.pid)).toBe(false);
+  });
+});
+
+describe('readiness', { timeout: 120_000 }, () => {
+  it('does not mistake another HTTP server on the port for the mock, and sees Prism lose the port', async () => {
+    const squatter = createHttpServer((_, res) => res.end('not prism'));
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((done) => squatter.close(() => done())));
+    const port = (squatter.address() as { port: number }).port;
+    const tmpDir = mkdtempSync(join(tmpdir(), 'modelspecs-mock-test-'));
+    const specFile = join(tmpDir, 'openapi.json');
+    const { document } = mockDocument(await bundleSpec(first!.specFile, repoRoot), first!.slug);
+    writeFileSync(specFile, JSON.stringify(document));
+    const prism = new PrismProcess({
+      specFile,
+      tmpDir,
+      host: '127.0.0.1',
+      port,
+      dynamic: false,
+      seed: 's',
+      verbose: false,
+    });
+    cleanups.push(() => prism.stop());
+    await expect(prism.waitUntilReady(`http://127.0.0.1:${port}`, 60_000)).resolves.toBe('exited');
+    expect(prism.lostPortRace).toBe(true);
+    expect(prism.describeExit()).toMatch(/exited with code 1: .*EADDRINUSE/);
+    expect(existsSync(tmpDir)).toBe(false);
   });
 });
