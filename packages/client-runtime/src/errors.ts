@@ -7,15 +7,16 @@ export interface ApiError {
   readonly requestId: string | undefined;
   /** The error body: parsed JSON, the text when it is not JSON, or undefined when empty. */
   readonly body: unknown;
+  /** The answer itself (not enumerable, so that logging the error does not print headers a server echoed back). */
   readonly response: Response;
 }
 
 /** A non-2xx answer of a vendor API, with the code and message read from the vendor's own error envelope. */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface types the fields the constructor assigns.
 export class ApiError extends Error {
-  constructor(message: string, fields: Omit<ApiError, keyof Error>) {
+  constructor(message: string, fields: Omit<ApiError, keyof Error | 'response'>, response: Response) {
     super(message);
-    Object.assign(this, fields);
+    Object.defineProperty(Object.assign(this, fields), 'response', { value: response });
   }
 }
 ApiError.prototype.name = 'ApiError';
@@ -47,12 +48,12 @@ export function toApiError(response: Response, body: unknown): ApiError {
     message: `${status}${code ? ` ${code}` : ''}: ${message || response.statusText}`,
     code,
     requestId,
-    body,
+    body: body === '' ? undefined : body,
   });
   for (const secret of secretsByResponse.get(response) ?? [])
     serialized = serialized.split(secret).join('[redacted]');
   const fields = JSON.parse(serialized);
-  return new ApiError(fields.message, { ...fields, status, response });
+  return new ApiError(fields.message, { ...fields, status }, response);
 }
 
 type Result = { data?: unknown; error?: unknown; response: Response };

@@ -1,0 +1,124 @@
+import {
+  bundleSpec,
+  discoverVendors,
+  type OpenApiDocument,
+  type Vendor,
+  vendorFacts,
+} from '@modelspecs/spec-tools';
+import type { Fetch } from '../src/fetch.js';
+import type { VendorFacts } from '../src/index.js';
+
+export interface Recorder {
+  fetch: Fetch;
+  /** Every request the client sent, as the Request fetch() would have built from it. */
+  requests: Request[];
+}
+
+/** A fetch that records what it is sent and answers with `respond` (which may throw, like a failed connection). */
+export function recorder(
+  respond: (request: Request, attempt: number) => Response | Promise<Response>,
+): Recorder {
+  const requests: Request[] = [];
+  return {
+    requests,
+    fetch: async (url, init) => {
+      const request = new Request(url, init);
+      requests.push(request);
+      return respond(request, requests.length);
+    },
+  };
+}
+
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+export interface SpecVendor {
+  vendor: Vendor;
+  doc: OpenApiDocument;
+  facts: VendorFacts;
+}
+
+/** Every vendor of the workspace with its bundled spec and the facts a generated client would carry. */
+export const specVendors: SpecVendor[] = await Promise.all(
+  discoverVendors().map(async (vendor) => {
+    const doc = await bundleSpec(vendor.specFile);
+    const facts = vendorFacts(doc, vendor, '0.0.0');
+    // The generated vendor.gen.ts of a spec with other schemes would not type-check against the runtime either.
+    for (const [name, scheme] of Object.entries(facts.securitySchemes)) {
+      if (scheme.type === 'http' ? scheme.scheme !== 'bearer' : scheme.in !== 'header') {
+        throw new Error(`specs/${vendor.slug}: security scheme ${name} is neither bearer nor a header key`);
+      }
+    }
+    return { vendor, doc, facts: facts as VendorFacts };
+  }),
+);
+
+/** Facts of a made-up vendor, for behaviour that does not depend on any one spec. */
+export const exampleFacts = {
+  slug: 'acme',
+  name: 'Acme',
+  envVar: 'ACME_API_KEY',
+  baseUrl: 'https://api.acme.test/v1',
+  securitySchemes: {
+    bearer: { type: 'http', scheme: 'bearer' },
+    header: { type: 'apiKey', in: 'header', name: 'X-Acme-Key' },
+    session: { type: 'apiKey', in: 'header', name: 'X-Acme-Session' },
+  },
+  security: [['bearer'], ['header', 'session']],
+  userAgent: '@modelspecs/acme/1.2.3',
+} as const;
+
+/** A typed `paths` for the made-up vendor. */
+export interface AcmePaths {
+  '/models': {
+    get: {
+      parameters: { query?: { limit?: number }; header?: never; path?: never; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: { 'application/json': { data: { id: string }[] } };
+        };
+        default: { headers: { [name: string]: unknown }; content: { 'application/json': unknown } };
+      };
+    };
+    post: {
+      parameters: { query?: never; header?: never; path?: never; cookie?: never };
+      requestBody: { content: { 'application/json': { name: string } } };
+      responses: {
+        201: { headers: { [name: string]: unknown }; content: { 'application/json': { id: string } } };
+      };
+    };
+  };
+  '/models/{model_id}': {
+    parameters: { query?: never; header?: never; path: { model_id: string }; cookie?: never };
+    get: {
+      parameters: { query?: never; header?: never; path: { model_id: string }; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { 'application/json': { id: string } } };
+      };
+    };
+    put: {
+      parameters: { query?: never; header?: never; path: { model_id: string }; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { 'application/json': { id: string } } };
+      };
+    };
+    delete: {
+      parameters: { query?: never; header?: never; path: { model_id: string }; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { 'application/json': { id: string } } };
+      };
+    };
+    patch: {
+      parameters: { query?: never; header?: never; path: { model_id: string }; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { 'application/json': { id: string } } };
+      };
+    };
+  };
+}

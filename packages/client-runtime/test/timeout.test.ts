@@ -1,0 +1,98 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVendorClient } from '../src/index.js';
+import { exampleFacts } from './support.js';
+
+// A real HTTP server on loopback: the timeout must cut real connections, and fetch's own abort handling takes part.
+let server: Server;
+let baseUrl: string;
+const hits = new Map<string, number>();
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const path = new URL(request.url!, 'http://x').pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    if (path.startsWith('/v1/slow/')) {
+      setTimeout(
+        () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'),
+        50,
+      );
+    } else if (path.startsWith('/v1/stall-body')) {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      response.write('{"data": [');
+    }
+    // Anything else never answers.
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const client = (options: Parameters<typeof createVendorClient>[1] = {}) =>
+  createVendorClient(exampleFacts, { apiKey: 'k', baseUrl, ...options });
+
+describe('timeouts', () => {
+  it('gives up on a server that never answers with a TimeoutError', async () => {
+    const started = performance.now();
+    const sent = client({ timeoutMs: 100, maxRetries: 0 }).request('get', '/hang-once' as never);
+    await expect(sent).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+    expect(hits.get('/v1/hang-once')).toBe(1);
+  });
+
+  it('gives each attempt its own timeout and retries a timed-out GET', async () => {
+    const sent = client({ timeoutMs: 100, maxRetries: 1 }).request('get', '/hang-twice' as never);
+    await expect(sent).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(hits.get('/v1/hang-twice')).toBe(2);
+  });
+
+  it('does not retry a timed-out POST', async () => {
+    const sent = client({ timeoutMs: 100 }).request('post', '/hang-post' as never, { body: {} } as never);
+    await expect(sent).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(hits.get('/v1/hang-post')).toBe(1);
+  });
+
+  it('covers reading the body too', async () => {
+    const sent = client({ timeoutMs: 150, maxRetries: 0 }).request('get', '/stall-body' as never);
+    await expect(sent).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it('lets an answer inside the time through', async () => {
+    const { data } = await client({ timeoutMs: 2000 }).request('get', '/slow/ok' as never);
+    expect(data).toEqual({ ok: true });
+  });
+
+  it("stops at the caller's signal, with its reason, without retrying", async () => {
+    const controller = new AbortController();
+    const sent = client().request('get', '/hang-abort' as never, { signal: controller.signal } as never);
+    setTimeout(() => controller.abort(new Error('caller stopped')), 50);
+    await expect(sent).rejects.toThrow('caller stopped');
+    expect(hits.get('/v1/hang-abort')).toBe(1);
+  });
+
+  it("still times out when the caller's signal never fires", async () => {
+    const controller = new AbortController();
+    const sent = client({ timeoutMs: 100, maxRetries: 0 }).request(
+      'get',
+      '/hang-both' as never,
+      {
+        signal: controller.signal,
+      } as never,
+    );
+    await expect(sent).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it('refuses an already aborted signal at once', async () => {
+    const sent = client().request(
+      'get',
+      '/never' as never,
+      { signal: AbortSignal.abort(new Error('early')) } as never,
+    );
+    await expect(sent).rejects.toThrow('early');
+  });
+});
