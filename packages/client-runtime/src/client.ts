@@ -1,4 +1,4 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type FetchResponse, type MaybeOptionalInit } from 'openapi-fetch';
 import { createTransport, type Fetch, PlainRequest } from './fetch.js';
 
 export type SecurityScheme =
@@ -40,7 +40,49 @@ export interface ClientOptions<Facts extends VendorFacts = VendorFacts> {
   fetch?: Fetch;
 }
 
-export type VendorClient<Paths extends {}> = Client<Paths>;
+type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+/** The paths of `Paths` that have an operation for `Method`. */
+export type PathsWithMethod<Paths, Method extends HttpMethod> = {
+  [Path in keyof Paths]: Paths[Path] extends { [M in Method]: unknown } ? Path : never;
+}[keyof Paths];
+
+type Init<Paths, Path extends keyof Paths, Method extends HttpMethod> = Method extends keyof Paths[Path]
+  ? MaybeOptionalInit<Paths[Path], Method>
+  : never;
+type InitArgs<T> = undefined extends T ? [init?: T] : [init: T];
+type Result<Paths, Path extends keyof Paths, Method extends HttpMethod> = Method extends keyof Paths[Path]
+  ? Paths[Path][Method] extends Record<string | number, unknown>
+    ? Promise<FetchResponse<Paths[Path][Method], {}, `${string}/${string}`>>
+    : never
+  : never;
+
+/** One HTTP method of the client: only the paths that have it, with their parameters and body. */
+export type ClientMethod<Paths, Method extends HttpMethod> = <Path extends PathsWithMethod<Paths, Method>>(
+  path: Path,
+  ...init: InitArgs<Init<Paths, Path, Method>>
+) => Result<Paths, Path, Method>;
+
+/**
+ * The openapi-fetch client of a vendor, typed from its `paths`. Unlike openapi-fetch's own `Client` type the request
+ * options are not inferred, so a misspelt parameter or body field is an error, not an extra property.
+ */
+export interface VendorClient<Paths extends {}> {
+  GET: ClientMethod<Paths, 'get'>;
+  PUT: ClientMethod<Paths, 'put'>;
+  POST: ClientMethod<Paths, 'post'>;
+  DELETE: ClientMethod<Paths, 'delete'>;
+  OPTIONS: ClientMethod<Paths, 'options'>;
+  HEAD: ClientMethod<Paths, 'head'>;
+  PATCH: ClientMethod<Paths, 'patch'>;
+  TRACE: ClientMethod<Paths, 'trace'>;
+  /** Any method by name (lower case), e.g. for requests built from the spec. */
+  request<Method extends HttpMethod, Path extends PathsWithMethod<Paths, Method>>(
+    method: Method,
+    path: Path,
+    ...init: InitArgs<Init<Paths, Path, Method>>
+  ): Result<Paths, Path, Method>;
+}
 
 function authHeaders(facts: VendorFacts, options: ClientOptions): [Record<string, string>, string[]] {
   const given: Record<string, string | undefined> = { ...options.credentials };
@@ -89,5 +131,5 @@ export function createVendorClient<Paths extends {}, Facts extends VendorFacts =
     pathSerializer,
     Request: PlainRequest as unknown as typeof Request,
     fetch: createTransport(options, secrets) as unknown as (request: Request) => Promise<Response>,
-  });
+  }) as unknown as VendorClient<Paths>;
 }

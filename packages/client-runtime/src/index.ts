@@ -1,6 +1,8 @@
 export {
+  type ClientMethod,
   type ClientOptions,
   createVendorClient,
+  type PathsWithMethod,
   type SecurityScheme,
   type VendorClient,
   type VendorFacts,
