@@ -1,14 +1,21 @@
 // Test suites every vendor client package runs, kept here so that each package's test file stays a few lines.
-// Test-only: it needs vitest, @modelspecs/spec-tools, publint and @arethetypeswrong/cli (optional peers), none of
+// Test-only: it needs vitest, typescript, @modelspecs/spec-tools, publint and @arethetypeswrong/cli (optional peers), none of
 // which the runtime itself loads.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { bundleSpec, exampleRequest, getVendor, listOperations } from '@modelspecs/spec-tools';
+import {
+  bundleSpec,
+  exampleRequest,
+  getVendor,
+  listOperations,
+  renderClientModules,
+} from '@modelspecs/spec-tools';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientOptions, VendorClient } from './client.js';
 import { ApiError, parseErrorBody, unwrap } from './errors.js';
@@ -48,8 +55,46 @@ export async function packageProblems(packageDir: string): Promise<string[]> {
 }
 
 /**
- * Registers the suites of a vendor client package: its published shape (publint, attw), and every operation of its
- * spec sent through the real client to the real mock, answered 2xx with a key and 401 without one.
+ * Type-checks every ```ts block of the package's README.md as a module inside the package, where it imports the
+ * package by its own name (resolved through its `exports` to the built declarations). Returns the diagnostics.
+ */
+export function readmeProblems(packageDir: string): string[] {
+  const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  if (blocks.length === 0) return ['README.md has no ```ts example'];
+  const files = new Map(blocks.map((code, i) => [join(packageDir, `README.example-${i + 1}.ts`), code]));
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+    types: ['node'],
+    skipLibCheck: true,
+  };
+  const host = ts.createCompilerHost(options);
+  const { fileExists, readFile, getSourceFile } = host;
+  host.fileExists = (name) => files.has(name) || fileExists.call(host, name);
+  host.readFile = (name) => files.get(name) ?? readFile.call(host, name);
+  host.getSourceFile = (name, version, ...rest) =>
+    files.has(name)
+      ? ts.createSourceFile(name, files.get(name)!, version, true)
+      : getSourceFile.call(host, name, version, ...rest);
+  const program = ts.createProgram([...files.keys()], options, host);
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    if (!diagnostic.file || diagnostic.start === undefined) return text;
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    const block = diagnostic.file.fileName.replace(/.*README\.example-(\d+)\.ts$/, 'README.md ts block $1');
+    return `${block}, line ${line + 1}:${character + 1}: ${text}`;
+  });
+}
+
+/**
+ * Registers the suites of a vendor client package: its published shape (publint, attw), its README examples, its
+ * generated code against the spec, and every operation of its spec sent through the real client to the real mock,
+ * answered 2xx with a key and 401 without one.
  */
 export async function describeClientPackage(suite: ClientPackageSuite): Promise<void> {
   const vendor = getVendor(suite.slug);
@@ -62,6 +107,20 @@ export async function describeClientPackage(suite: ClientPackageSuite): Promise<
   describe(`${vendor.clientPackage} as published`, () => {
     it('passes publint and attw', { timeout: 60_000 }, async () => {
       expect(await packageProblems(suite.packageDir)).toEqual([]);
+    });
+
+    it('has a README whose TypeScript examples compile', { timeout: 60_000 }, () => {
+      expect(readmeProblems(suite.packageDir)).toEqual([]);
+    });
+
+    it(`has generated code up to date with specs/${vendor.slug}/openapi.yaml`, async () => {
+      const { version } = JSON.parse(readFileSync(join(suite.packageDir, 'package.json'), 'utf8'));
+      const expected = await renderClientModules(doc, vendor, version);
+      const generated = (name: string) =>
+        readFileSync(join(suite.packageDir, 'src', 'generated', name), 'utf8');
+      const stale = `is stale: run pnpm --filter ${vendor.clientPackage} generate and commit the result`;
+      expect(generated('schema.gen.ts'), `src/generated/schema.gen.ts ${stale}`).toBe(expected.schema);
+      expect(generated('vendor.gen.ts'), `src/generated/vendor.gen.ts ${stale}`).toBe(expected.facts);
     });
   });
 

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packageProblems, readmeProblems } from '../src/testing.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'modelspecs-package-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('@modelspecs/client-runtime as published', () => {
+  it('passes publint and attw', { timeout: 60_000 }, async () => {
+    expect(await packageProblems(fileURLToPath(new URL('..', import.meta.url)))).toEqual([]);
+  });
+
+  it('has a README whose TypeScript example compiles', { timeout: 60_000 }, () => {
+    expect(readmeProblems(fileURLToPath(new URL('..', import.meta.url)))).toEqual([]);
+  });
+
+  it('reports a README example that does not compile', { timeout: 60_000 }, () => {
+    writeFileSync(join(scratch, 'README.md'), "# x\n\n```ts\nconst n: number = 'one';\nexport {};\n```\n");
+    const problems = readmeProblems(scratch);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^README.md ts block 1, line 1:7: Type 'string' is not assignable to type 'number'/,
+    );
+  });
+
+  it('reports a package whose exports list types after the code', { timeout: 60_000 }, async () => {
+    writeFileSync(
+      join(scratch, 'package.json'),
+      JSON.stringify({
+        name: 'broken-exports',
+        version: '1.0.0',
+        type: 'module',
+        license: 'MIT',
+        exports: { '.': { default: './index.js', types: './index.d.ts' } },
+        files: ['index.js', 'index.d.ts'],
+      }),
+    );
+    writeFileSync(join(scratch, 'index.js'), 'export const answer = 42;\n');
+    writeFileSync(join(scratch, 'index.d.ts'), 'export declare const answer: number;\n');
+    const problems = await packageProblems(scratch);
+    expect(problems.some((problem) => problem.startsWith('publint:') && problem.includes('types'))).toBe(
+      true,
+    );
+  });
+});
