@@ -53,7 +53,7 @@ type Init<Paths, Path extends keyof Paths, Method extends HttpMethod> = Method e
 type InitArgs<T> = undefined extends T ? [init?: T] : [init: T];
 type Result<Paths, Path extends keyof Paths, Method extends HttpMethod> = Method extends keyof Paths[Path]
   ? Paths[Path][Method] extends Record<string | number, unknown>
-    ? Promise<FetchResponse<Paths[Path][Method], {}, `${string}/${string}`>>
+    ? Promise<FetchResponse<Paths[Path][Method], object, `${string}/${string}`>>
     : never
   : never;
 
