@@ -62,7 +62,8 @@ export function createTransport(options: TransportOptions, secrets: readonly str
   return async (request: PlainRequest): Promise<Response> => {
     const retries = options.retryNonIdempotent || !NOT_IDEMPOTENT.test(request.method) ? maxRetries : 0;
     for (let attempt = 0; ; attempt++) {
-      const last = attempt >= retries;
+      // Written so that a maxRetries of NaN means no retry rather than endless ones.
+      const last = !(attempt < retries);
       // Bounds the whole attempt, body included. (Any signal handed to fetch costs undici some work per request;
       // AbortSignal.timeout costs no more than a controller and a timer, and needs no clearing.)
       const timeout = AbortSignal.timeout(timeoutMs);

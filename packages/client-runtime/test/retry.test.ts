@@ -210,3 +210,9 @@ describe("the caller's signal", () => {
     expect(requests).toHaveLength(1);
   });
 });
+
+describe('bad retry settings', () => {
+  it.each([Number.NaN, -1])('makes one attempt when maxRetries is %s', async (maxRetries) => {
+    expect((await attemptTimes('GET', 503, { maxRetries })).times).toHaveLength(1);
+  });
+});
