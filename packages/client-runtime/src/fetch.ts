@@ -12,8 +12,8 @@ export interface TransportOptions {
 
 /**
  * What openapi-fetch builds in place of a Request. fetch() builds its own Request from whatever it is given, so a
- * plain record spares building one twice per call (about a tenth of a loopback request's cost), and its serialized
- * body can be sent again on a retry without cloning.
+ * plain record spares building one twice per call, and its serialized body can be sent again on a retry without
+ * cloning.
  */
 export class PlainRequest {
   declare url: string;
@@ -64,8 +64,8 @@ export function createTransport(options: TransportOptions, secrets: readonly str
     for (let attempt = 0; ; attempt++) {
       // Written so that a maxRetries of NaN means no retry rather than endless ones.
       const last = !(attempt < retries);
-      // Bounds the whole attempt, body included. (Any signal handed to fetch costs undici some work per request;
-      // AbortSignal.timeout costs no more than a controller and a timer, and needs no clearing.)
+      // Bounds the whole attempt, reading the body included, as the signal stays with the response; the timer of
+      // AbortSignal.timeout does not keep a finished request in memory, so nothing needs clearing.
       const timeout = AbortSignal.timeout(timeoutMs);
       let response: Response | undefined;
       let wait = -1;

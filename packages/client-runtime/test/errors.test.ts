@@ -152,7 +152,7 @@ describe('error envelopes', () => {
     expect(error.message).toBe('503: Service Unavailable');
   });
 
-  it('falls back to the status text when the JSON says nothing readable', async () => {
+  it('gives only the status when neither the body nor the status line has a message', async () => {
     const error = await thrown(() => json({ unexpected: [1, 2] }, 500));
     expect(error.message).toBe('500: ');
     expect(error.body).toEqual({ unexpected: [1, 2] });
