@@ -5,6 +5,8 @@ import { createVendorClient } from '../src/index.js';
 import { exampleFacts } from './support.js';
 
 // A real HTTP server on loopback: the timeout must cut real connections, and fetch's own abort handling takes part.
+// Timeouts are generous (TIMEOUT_MS) so that a busy machine still gets each request to the server in time.
+const TIMEOUT_MS = 400;
 let server: Server;
 let baseUrl: string;
 const hits = new Map<string, number>();
@@ -33,51 +35,64 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
+/** Resolves once `condition` holds (checked every 5 ms, for 10 s at most). */
+async function until(condition: () => boolean) {
+  for (let waited = 0; !condition(); waited += 5) {
+    if (waited > 10_000) throw new Error('the server never saw the request');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 const client = (options: Parameters<typeof createVendorClient>[1] = {}) =>
   createVendorClient(exampleFacts, { apiKey: 'k', baseUrl, ...options });
 
 describe('timeouts', () => {
   it('gives up on a server that never answers with a TimeoutError', async () => {
     const started = performance.now();
-    const sent = client({ timeoutMs: 100, maxRetries: 0 }).request('get', '/hang-once' as never);
+    const sent = client({ timeoutMs: TIMEOUT_MS, maxRetries: 0 }).request('get', '/hang-once' as never);
     await expect(sent).rejects.toMatchObject({ name: 'TimeoutError' });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
     expect(hits.get('/v1/hang-once')).toBe(1);
   });
 
   it('gives each attempt its own timeout and retries a timed-out GET', async () => {
-    const sent = client({ timeoutMs: 100, maxRetries: 1 }).request('get', '/hang-twice' as never);
+    const sent = client({ timeoutMs: TIMEOUT_MS, maxRetries: 1 }).request('get', '/hang-twice' as never);
     await expect(sent).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(hits.get('/v1/hang-twice')).toBe(2);
   });
 
   it('does not retry a timed-out POST', async () => {
-    const sent = client({ timeoutMs: 100 }).request('post', '/hang-post' as never, { body: {} } as never);
+    const sent = client({ timeoutMs: TIMEOUT_MS }).request(
+      'post',
+      '/hang-post' as never,
+      { body: {} } as never,
+    );
     await expect(sent).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(hits.get('/v1/hang-post')).toBe(1);
   });
 
   it('covers reading the body too', async () => {
-    const sent = client({ timeoutMs: 150, maxRetries: 0 }).request('get', '/stall-body' as never);
+    const sent = client({ timeoutMs: TIMEOUT_MS, maxRetries: 0 }).request('get', '/stall-body' as never);
     await expect(sent).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
   it('lets an answer inside the time through', async () => {
-    const { data } = await client({ timeoutMs: 2000 }).request('get', '/slow/ok' as never);
+    const { data } = await client({ timeoutMs: 5000 }).request('get', '/slow/ok' as never);
     expect(data).toEqual({ ok: true });
   });
 
   it("stops at the caller's signal, with its reason, without retrying", async () => {
     const controller = new AbortController();
     const sent = client().request('get', '/hang-abort' as never, { signal: controller.signal } as never);
-    setTimeout(() => controller.abort(new Error('caller stopped')), 50);
+    await until(() => hits.get('/v1/hang-abort') === 1);
+    controller.abort(new Error('caller stopped'));
     await expect(sent).rejects.toThrow('caller stopped');
     expect(hits.get('/v1/hang-abort')).toBe(1);
   });
 
   it("still times out when the caller's signal never fires", async () => {
     const controller = new AbortController();
-    const sent = client({ timeoutMs: 100, maxRetries: 0 }).request(
+    const sent = client({ timeoutMs: TIMEOUT_MS, maxRetries: 0 }).request(
       'get',
       '/hang-both' as never,
       {
