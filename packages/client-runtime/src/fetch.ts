@@ -60,6 +60,7 @@ const sleep = (ms: number, signal: AbortSignal | undefined) =>
 export function createTransport(options: TransportOptions, secrets: readonly string[]) {
   const { fetch: send = fetch, timeoutMs = 60_000, maxRetries = 2 } = options;
   return async (request: PlainRequest): Promise<Response> => {
+    const caller = request.signal;
     const retries = options.retryNonIdempotent || !NOT_IDEMPOTENT.test(request.method) ? maxRetries : 0;
     for (let attempt = 0; ; attempt++) {
       // Written so that a maxRetries of NaN means no retry rather than endless ones.
@@ -67,24 +68,24 @@ export function createTransport(options: TransportOptions, secrets: readonly str
       // Bounds the whole attempt, reading the body included, as the signal stays with the response; the timer of
       // AbortSignal.timeout does not keep a finished request in memory, so nothing needs clearing.
       const timeout = AbortSignal.timeout(timeoutMs);
+      // The record is the RequestInit itself: only its signal changes from one attempt to the next.
+      request.signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
       let response: Response | undefined;
       let wait = -1;
       try {
-        response = await send(request.url, {
-          ...request,
-          signal: request.signal ? AbortSignal.any([request.signal, timeout]) : timeout,
-        });
+        response = await send(request.url, request);
+        if (response.ok) return response;
         wait = retryAfterMs(response.headers);
         // A server asking for a longer pause than a client should sit through gets its answer back.
-        if (response.ok || last || !isRetryableStatus(response.status) || wait > 60_000) {
+        if (last || !isRetryableStatus(response.status) || wait > 60_000) {
           secretsByResponse.set(response, secrets);
           return response;
         }
         await response.body?.cancel();
       } catch (error) {
-        if (last || response || request.signal?.aborted) throw error;
+        if (last || response || caller?.aborted) throw error;
       }
-      await sleep(wait >= 0 ? wait : backoffMs(attempt), request.signal);
+      await sleep(wait >= 0 ? wait : backoffMs(attempt), caller);
     }
   };
 }
