@@ -166,9 +166,8 @@ describe.each(vendors.map((v) => v.slug))('the %s reference', (slug) => {
     // Tag groups start collapsed: open each so that every operation is in the menu.
     const groups = page.locator('.menu-item-type-group > a');
     for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).click();
-    const menu = await page
-      .locator('[data-component-name="Menu/MenuItem"] a[href^="#/"]')
-      .evaluateAll((links) =>
+    const menuItems = () =>
+      page.locator('[data-component-name="Menu/MenuItem"] a[href^="#/"]').evaluateAll((links) =>
         links.map((a) => ({
           href: a.getAttribute('href') ?? '',
           summary: a.querySelector('[data-text]')?.getAttribute('data-text') ?? '',
@@ -176,6 +175,11 @@ describe.each(vendors.map((v) => v.slug))('the %s reference', (slug) => {
             a.querySelector('[data-component-name="Tags/HttpTag"]')?.textContent?.trim().toUpperCase() ?? '',
         })),
       );
+    // Groups expand asynchronously: wait until the menu has settled on as many operations as the spec has.
+    await expect
+      .poll(async () => (await menuItems()).filter((item) => item.method !== '').length, { timeout: 15_000 })
+      .toBe(operations.length);
+    const menu = await menuItems();
     // Tag entries have no method badge; operations do.
     const shown = menu
       .filter((item) => item.method !== '')
@@ -192,27 +196,26 @@ describe.each(vendors.map((v) => v.slug))('the %s reference', (slug) => {
       const item = menu.find((m) => m.href.split('/').at(-1) === operation.operationId!.toLowerCase())!;
       await page.locator(`[data-component-name="Menu/MenuItem"] a[href="${item.href}"]`).click();
       const section = page.locator(`[data-section-id="${item.href.slice(1)}"]`);
-      await expect(section.locator('h2').first().textContent()).resolves.toBe(operation.summary);
+      await expect.poll(() => section.locator('h2').first().textContent()).toBe(operation.summary);
       const sample = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
-      await section
-        .getByRole('button', { name: /^(curl|TypeScript)$/ })
-        .first()
-        .click();
       const languages = page.locator('[data-component-name="Dropdown/DropdownMenuItem"]');
-      await expect(languages.allInnerTexts()).resolves.toEqual(
-        expect.arrayContaining(['curl', 'TypeScript']),
-      );
-      await languages
-        .filter({ hasText: /^curl$/ })
-        .first()
-        .click();
-      await expect(sample.textContent()).resolves.toMatch(/^curl /);
-      await section.getByRole('button', { name: 'curl' }).first().click();
-      await languages
-        .filter({ hasText: /^TypeScript$/ })
-        .first()
-        .click();
-      await expect(sample.textContent()).resolves.toContain(`from '@modelspecs/${slug}'`);
+      const choose = async (language: 'curl' | 'TypeScript') => {
+        await section
+          .getByRole('button', { name: /^(curl|TypeScript)$/ })
+          .first()
+          .click();
+        await expect
+          .poll(() => languages.allInnerTexts())
+          .toEqual(expect.arrayContaining(['curl', 'TypeScript']));
+        await languages
+          .filter({ hasText: new RegExp(`^${language}$`) })
+          .first()
+          .click();
+      };
+      await choose('curl');
+      await expect.poll(() => sample.textContent()).toMatch(/^curl /);
+      await choose('TypeScript');
+      await expect.poll(() => sample.textContent()).toContain(`from '@modelspecs/${slug}'`);
       await section.screenshot({ path: join(artifacts, `${slug}-${operation.operationId}.png`) });
     }
     await page.waitForLoadState('networkidle');
