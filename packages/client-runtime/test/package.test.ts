@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageProblems, readmeProblems } from '@modelspecs/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageProblems, readmeProblems } from '../src/testing.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'modelspecs-package-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { describeClientPackage } from '@modelspecs/client-runtime/testing';
 import { startMocks } from '@modelspecs/mock';
-import { createSambaNovaClient } from '../src/index.js';
+import { describeClientPackage } from '@modelspecs/testkit';
+import * as client from '../src/index.js';
 
 await describeClientPackage({
   slug: 'sambanova',
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
-  createClient: createSambaNovaClient,
+  module: client,
+  createClient: client.createSambaNovaClient,
   startMocks,
 });

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { describeClientPackage } from '@modelspecs/client-runtime/testing';
 import { startMocks } from '@modelspecs/mock';
-import { createTensorOneClient } from '../src/index.js';
+import { describeClientPackage } from '@modelspecs/testkit';
+import * as client from '../src/index.js';
 
 await describeClientPackage({
   slug: 'tensorone',
   packageDir: fileURLToPath(new URL('..', import.meta.url)),
-  createClient: createTensorOneClient,
+  module: client,
+  createClient: client.createTensorOneClient,
   startMocks,
 });
