@@ -102,10 +102,17 @@ export function exampleRequest(
   return request;
 }
 
-/** Percent-encodes a value as exactly one path segment (`/`, spaces, unicode, and the dot segments `.`/`..`). */
+/**
+ * Percent-encodes a value as exactly one path segment (`/`, spaces and unicode included). URLs resolve the dot
+ * segments `.` and `..` away even when percent-encoded, so such a value (or an empty one) cannot name a resource
+ * and is refused.
+ */
 export function encodePathSegment(value: string): string {
   const encoded = encodeURIComponent(value);
-  return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
+  if (/^\.{0,2}$/.test(encoded)) {
+    throw new TypeError(`${JSON.stringify(value)} cannot be sent as a path segment: URLs resolve it away`);
+  }
+  return encoded;
 }
 
 /** The request's path with its parameters filled in, each percent-encoded as one segment. */

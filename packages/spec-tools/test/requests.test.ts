@@ -50,8 +50,10 @@ describe('exampleRequest', () => {
 
   it('percent-encodes each path parameter as one segment', () => {
     expect(fillPath('/models/{id}/x', { id: '../a b/é' })).toBe('/models/..%2Fa%20b%2F%C3%A9/x');
-    expect(fillPath('/models/{id}', { id: '..' })).toBe('/models/%2E%2E');
-    expect(fillPath('/models/{id}', { id: '.' })).toBe('/models/%2E');
+    expect(fillPath('/models/{id}', { id: 'a..b' })).toBe('/models/a..b');
+    for (const id of ['..', '.', '']) {
+      expect(() => fillPath('/models/{id}', { id })).toThrow(/cannot be sent as a path segment/);
+    }
     expect(() => fillPath('/models/{id}', {})).toThrow('No value for path parameter {id} of /models/{id}');
   });
 });
