@@ -7,8 +7,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'test/e2e/**'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: these are hang guards, not speed checks, and CI runs many suites at once on two cores.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     restoreMocks: true,
     typecheck: {
       enabled: true,

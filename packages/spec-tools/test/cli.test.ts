@@ -65,7 +65,9 @@ describe('modelspecs-spec CLI', () => {
     expect(result.stderr).toContain('Unknown command "frobnicate"');
   });
 
-  it('generate writes the client modules, and generate --check exits 1 naming a stale file', () => {
+  it('generate writes the client modules, and generate --check exits 1 naming a stale file', {
+    timeout: 180_000,
+  }, () => {
     const { root, specDir } = tempWorkspace();
     expect(run(specDir, 'bundle').status).toBe(0);
     const pkg = join(root, 'packages', 'acme');
