@@ -10,7 +10,7 @@ export {
 } from './command.js';
 export { MockStartError, PortInUseError } from './errors.js';
 export { type MockDocument, mockDocument, serverBasePath } from './mock-document.js';
-export { findFreePorts, isPortFree } from './ports.js';
+export { findFreePorts, freePortBase, isPortFree } from './ports.js';
 export {
   DEFAULT_HOST,
   DEFAULT_SEED,

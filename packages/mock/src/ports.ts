@@ -43,3 +43,13 @@ export async function findFreePorts(host: string, count: number): Promise<number
     await Promise.all(servers.map(close));
   }
 }
+
+/** A base port such that `base + offset` is free on `host` for every offset (for `--port-base`, say). */
+export async function freePortBase(offsets: readonly number[], host = '127.0.0.1'): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const free = await Promise.all(offsets.map((offset) => isPortFree(host, base + offset)));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error('No free run of ports found');
+}

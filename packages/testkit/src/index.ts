@@ -203,3 +203,5 @@ export async function describeClientPackage(suite: ClientPackageSuite): Promise<
     });
   });
 }
+
+export { eventually, isRunning, mockChildren } from './processes.js';

@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -14,66 +13,14 @@ import {
   type Vendor,
 } from '@modelspecs/spec-tools';
 import type { MockCredentials } from '../../src/index.js';
-import { isPortFree } from '../../src/index.js';
+
+export { eventually, isRunning, mockChildren } from '@modelspecs/testkit';
+export { freePortBase } from '../../src/index.js';
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const repoRoot = join(packageDir, '..', '..');
 export const fixtures = join(packageDir, 'test', 'fixtures');
 export const cliBin = join(packageDir, 'bin', 'modelspecs-mock.js');
-
-/** Whether a process is running: it exists and is not a zombie waiting for a parent that does not reap it. */
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = `/proc/${pid}/stat`;
-  if (!existsSync(stat)) return true;
-  try {
-    const state = readFileSync(stat, 'utf8').split(') ')[1]?.[0];
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
-
-/** Prism processes this package started whose parent is `parentPid` (found through /proc). */
-export function mockChildren(parentPid: number = process.pid): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) !== parentPid || fields[0] === 'Z') continue;
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmdline.includes('prism-watchdog')) pids.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return pids;
-}
-
-/** Polls `condition` every 50 ms until it holds; throws with `what` when it does not within `timeoutMs`. */
-export async function eventually(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** A base port such that `base + offset` is free on 127.0.0.1 for every offset. */
-export async function freePortBase(offsets: readonly number[]): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    const free = await Promise.all(offsets.map((offset) => isPortFree('127.0.0.1', base + offset)));
-    if (free.every(Boolean)) return base;
-  }
-  throw new Error('No free run of ports found');
-}
 
 export interface LoadedSpec {
   vendor: Vendor;

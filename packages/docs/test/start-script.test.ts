@@ -1,26 +1,20 @@
 // scripts/start.mjs, the end point of `pnpm start`: every mock and the API reference, stopped cleanly.
+// It lives here because it needs both the mock package (a dependency) and this package's rendered site (the
+// `docs` task runs before these tests).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findFreePorts, freePortBase, isPortFree, serverBasePath } from '@modelspecs/mock';
 import { bundleSpec, discoverVendors } from '@modelspecs/spec-tools';
+import { eventually, isRunning, mockChildren } from '@modelspecs/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findFreePorts, isPortFree, serverBasePath } from '../src/index.js';
-import { eventually, freePortBase, isRunning, mockChildren, repoRoot } from './support/helpers.js';
 
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const script = join(repoRoot, 'scripts', 'start.mjs');
 const vendors = discoverVendors(repoRoot);
 const lowestPort = Math.min(...vendors.map((v) => v.mockPort));
 const offsets = vendors.map((v) => v.mockPort - lowestPort);
-
-/** Whether the docs package's built library is there for start.mjs to serve (it is built by another package). */
-function docsBuilt(): boolean {
-  const dir = join(repoRoot, 'packages', 'docs');
-  if (!existsSync(join(dir, 'package.json'))) return false;
-  const main = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports?.['.'];
-  const entry = typeof main === 'string' ? main : (main?.import ?? main?.default);
-  return typeof entry === 'string' && existsSync(join(dir, entry));
-}
 
 interface Run {
   child: ChildProcess;
@@ -93,19 +87,16 @@ describe('running', { timeout: 120_000 }, () => {
       expect(lines.find((line) => line.startsWith(`${vendor.slug} `))).toContain(baseUrl);
     }
     const docsUrl = `http://127.0.0.1:${docsPort}/`;
-    if (docsBuilt()) {
-      expect(run.stdout()).toContain(`API reference: ${docsUrl}`);
-      const portal = await fetch(docsUrl);
-      expect(portal.status).toBe(200);
-      // The portal's mock links point at this run's ports (serveDocs got `mockUrls`), not at the defaults.
-      const html = await portal.text();
-      expect(offsets.some((offset) => html.includes(`http://127.0.0.1:${base + offset}`))).toBe(true);
-      for (const line of lines.filter((l) => vendors.some((v) => l.startsWith(`${v.slug} `)))) {
-        const reference = /(http:\/\/127\.0\.0\.1:\d+\/[a-z0-9-]+\/)$/.exec(line)?.[1];
-        if (reference) expect((await fetch(reference)).status, reference).toBe(200);
-      }
-    } else {
-      expect(run.stdout()).toContain('API reference not served: the docs package is not built');
+    expect(run.stdout()).toContain(`API reference: ${docsUrl}`);
+    const portal = await fetch(docsUrl);
+    expect(portal.status).toBe(200);
+    // The portal's mock links point at this run's ports (serveDocs got `mockUrls`), not at the defaults.
+    const html = await portal.text();
+    expect(offsets.some((offset) => html.includes(`http://127.0.0.1:${base + offset}`))).toBe(true);
+    for (const line of lines.filter((l) => vendors.some((v) => l.startsWith(`${v.slug} `)))) {
+      const reference = /(http:\/\/127\.0\.0\.1:\d+\/[a-z0-9-]+\/)$/.exec(line)?.[1];
+      expect(reference, `a reference URL on: ${line}`).toBeDefined();
+      expect((await fetch(reference!)).status, reference).toBe(200);
     }
     run.child.kill('SIGTERM');
     expect(await run.exit).toBe(0);
@@ -120,19 +111,12 @@ describe('running', { timeout: 120_000 }, () => {
     try {
       const base = await freePortBase(offsets);
       const run = start(['--port-base', String(base), '--docs-port', String(taken)]);
-      if (docsBuilt()) {
-        expect(await run.exit).toBe(1);
-        expect(run.stderr()).toContain(
-          `Port ${taken} on 127.0.0.1, wanted by the API reference, is already in use`,
-        );
-        expect(run.stderr()).toContain('--docs-port');
-        expect(run.stderr()).toContain('--no-docs');
-      } else {
-        await eventually(
-          () => run.stdout().includes('API reference not served'),
-          'the mocks start without docs',
-        );
-      }
+      expect(await run.exit).toBe(1);
+      expect(run.stderr()).toContain(
+        `Port ${taken} on 127.0.0.1, wanted by the API reference, is already in use`,
+      );
+      expect(run.stderr()).toContain('--docs-port');
+      expect(run.stderr()).toContain('--no-docs');
     } finally {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));
     }
