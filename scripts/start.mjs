@@ -160,14 +160,4 @@ async function main(argv) {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    const code = mock.exitCodeFor(error);
-    console.error(`start: ${error?.message ?? error}`);
-    if (code === 2) console.error('Run `pnpm start -- --help` for the options.');
-    process.exitCode = code;
-  },
-);
+mock.runMain('start', () => main(process.argv.slice(2)), 'Run `pnpm start -- --help` for the options.');

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SpecError, UsageError } from '@modelspecs/spec-tools';
+import { runMain, UsageError } from '@modelspecs/spec-tools';
 import { buildSite, DEFAULT_SITE_DIR } from './build.js';
 import { serveDocs } from './serve.js';
 
@@ -68,20 +68,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (code !== 0) process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`modelspecs-docs: ${(error as Error).message}`);
-      process.exitCode = 2;
-    } else if (error instanceof SpecError) {
-      console.error(`modelspecs-docs: ${error.message}`);
-      process.exitCode = 1;
-    } else {
-      console.error(error);
-      process.exitCode = 1;
-    }
-  },
-);
+runMain('modelspecs-docs', () => main(process.argv.slice(2)));

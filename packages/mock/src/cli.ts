@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { discoverVendors, findRepoRoot } from '@modelspecs/spec-tools';
+import { discoverVendors, findRepoRoot, runMain } from '@modelspecs/spec-tools';
 import {
   describeFailure,
-  exitCodeFor,
   type MockArgValues,
   mockArgOptions,
   shutdownSignal,
@@ -83,14 +82,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const code = exitCodeFor(error);
-    console.error(`modelspecs-mock: ${(error as Error).message ?? error}`);
-    if (code === 2) console.error('Run modelspecs-mock --help for the options.');
-    process.exitCode = code;
-  },
-);
+runMain('modelspecs-mock', () => main(process.argv.slice(2)), 'Run modelspecs-mock --help for the options.');

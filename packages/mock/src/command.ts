@@ -46,14 +46,6 @@ export function startOptionsFromArgs(values: MockArgValues, defaultPortBase: num
   };
 }
 
-/** Exit code for an error thrown while starting: 2 for bad usage (a flag, a vendor), 1 for anything else. */
-export function exitCodeFor(error: unknown): 1 | 2 {
-  const code = (error as { code?: unknown }).code;
-  return error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
-    ? 2
-    : 1;
-}
-
 /** One line that says which mock died and why. */
 export function describeFailure(failure: MockFailure): string {
   return `The ${failure.slug} mock (${failure.name}, port ${failure.port}) stopped unexpectedly: ${failure.reason}. The other mocks were stopped.`;

@@ -1,7 +1,8 @@
+// For scripts/start.mjs, which loads only this package.
+export { exitCodeFor, runMain } from '@modelspecs/spec-tools';
 export { credentialAlternatives, describeAlternatives, MOCK_KEY, type MockCredentials } from './auth.js';
 export {
   describeFailure,
-  exitCodeFor,
   type MockArgValues,
   mockArgOptions,
   parsePort,

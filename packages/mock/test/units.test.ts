@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
   credentialAlternatives,
   describeAlternatives,
-  exitCodeFor,
   formatMockTable,
   mockDocument,
   parsePort,
@@ -196,12 +195,5 @@ describe('flags', () => {
       portBase: 5010,
       vendors: 'a,b',
     });
-  });
-
-  it('maps usage errors to exit code 2 and anything else to 1', () => {
-    expect(exitCodeFor(new UsageError('x'))).toBe(2);
-    expect(exitCodeFor(Object.assign(new TypeError('x'), { code: 'ERR_PARSE_ARGS_UNKNOWN_OPTION' }))).toBe(2);
-    expect(exitCodeFor(new SpecError('x'))).toBe(1);
-    expect(exitCodeFor(new Error('x'))).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SpecError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import { findRepoRoot } from './root.js';
+import { runMain } from './run-main.js';
 import { discoverVendors, getVendor, type Vendor } from './vendors.js';
 
 const USAGE = `Usage: modelspecs-spec <command> [options]
@@ -88,20 +89,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`modelspecs-spec: ${(error as Error).message}`);
-      process.exitCode = 2;
-    } else if (error instanceof SpecError) {
-      console.error(`modelspecs-spec: ${error.message}`);
-      process.exitCode = 1;
-    } else {
-      console.error(error);
-      process.exitCode = 1;
-    }
-  },
-);
+runMain('modelspecs-spec', () => main(process.argv.slice(2)));

@@ -25,6 +25,7 @@ export {
   mediaTypeExample,
 } from './requests.js';
 export { findRepoRoot } from './root.js';
+export { exitCodeFor, runMain } from './run-main.js';
 export { DocumentSchemas, describeErrors } from './schema-validator.js';
 export { discoverVendors, getVendor, selectVendors, type Vendor } from './vendors.js';
 export { type OutputFile, writeFilesAtomically } from './write.js';
