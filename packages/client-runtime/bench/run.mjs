@@ -82,10 +82,12 @@ console.log(
     '  apart), which other work on a shared machine skews far less. raw+timeout is raw fetch with the 60 s\n' +
     '  AbortSignal.timeout the client also hands fetch: on Node 20 undici charges each request that carries a signal\n' +
     `  some 15-25 us of CPU, a cost of the platform that no fetch client with a timeout avoids. The floor ` +
-    `(${THROUGHPUT_FLOOR}x) is checked on cpu against raw+timeout.`,
+    `(${THROUGHPUT_FLOOR}x) is checked on cpu like for like: each client against raw+timeout, and the first client\n` +
+    '  with `timeoutMs: 0` (no signal) against raw fetch.',
 );
 try {
-  const variants = ['raw', 'raw+timeout', ...vendors.map((vendor) => vendor.entry)];
+  const noTimeout = `${vendors[0].entry}#no-timeout`;
+  const variants = ['raw', 'raw+timeout', ...vendors.map((vendor) => vendor.entry), noTimeout];
   const results = new Map(variants.map((variant) => [variant, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < variants.length; i++) {
@@ -107,6 +109,12 @@ try {
         `  vs raw+timeout: wall ${ratio('raw+timeout', 'wallPerSecond').toFixed(2)}x, cpu ${ratio('raw+timeout', 'cpuPerSecond').toFixed(2)}x  ${ok ? 'ok' : 'BELOW FLOOR'}`,
     );
   }
+  const bare = figure(noTimeout, 'cpuPerSecond') / figure('raw', 'cpuPerSecond');
+  const bareOk = bare >= THROUGHPUT_FLOOR;
+  failed ||= !bareOk;
+  console.log(
+    `${line(`${vendors[0].clientPackage} timeoutMs 0`, noTimeout)}  vs raw: wall ${(figure(noTimeout, 'wallPerSecond') / figure('raw', 'wallPerSecond')).toFixed(2)}x, cpu ${bare.toFixed(2)}x  ${bareOk ? 'ok' : 'BELOW FLOOR'}`,
+  );
 } finally {
   server.send('stop');
   await new Promise((resolve) => server.once('exit', resolve));

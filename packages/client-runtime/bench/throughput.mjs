@@ -1,5 +1,5 @@
 // One throughput measurement of bench/run.mjs, in a fresh process so that no earlier measurement's garbage or
-// timers weigh on it: `node throughput.mjs <base URL> raw|raw+timeout|<vendor package entry>`. Prints JSON.
+// timers weigh on it: `node throughput.mjs <base URL> raw|raw+timeout|<vendor package entry>[#no-timeout]`. Prints JSON.
 import { pathToFileURL } from 'node:url';
 
 const [baseUrl, variant] = process.argv.slice(2);
@@ -9,9 +9,15 @@ const CONCURRENCY = 8;
 const headers = { Authorization: 'Bearer bench-key' };
 
 async function clientCall() {
-  const module = await import(pathToFileURL(variant).href);
+  // `<entry>#no-timeout` measures the client with `timeoutMs: 0`, which hands fetch no signal.
+  const [entry, mode] = variant.split('#');
+  const module = await import(pathToFileURL(entry).href);
   const factory = Object.entries(module).find(([name]) => /^create\w+Client$/.test(name))?.[1];
-  const client = factory({ apiKey: 'bench-key', baseUrl });
+  const client = factory({
+    apiKey: 'bench-key',
+    baseUrl,
+    ...(mode === 'no-timeout' ? { timeoutMs: 0 } : {}),
+  });
   // Every vendor client sends the same request: the bench measures the client, not the spec.
   return () =>
     client.request('get', '/models').then(({ data, error }) => {

@@ -28,7 +28,7 @@ export interface ClientOptions<Facts extends VendorFacts = VendorFacts> {
   unauthenticated?: boolean;
   /** Defaults to the spec's server URL; a trailing slash is ignored. */
   baseUrl?: string;
-  /** Time allowed for each attempt, body included, in whole milliseconds. Default 60000. */
+  /** Time allowed for each attempt, body included, in whole milliseconds; 0 for none. Default 60000. */
   timeoutMs?: number;
   /** Further attempts after a connection error, timeout, 408, 409, 429 or 5xx. Default 2. */
   maxRetries?: number;

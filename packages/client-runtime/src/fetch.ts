@@ -59,6 +59,7 @@ const sleep = (ms: number, signal: AbortSignal | undefined) =>
  */
 export function createTransport(options: TransportOptions, secrets: readonly string[]) {
   const { fetch: send = fetch, timeoutMs = 60_000, maxRetries = 2 } = options;
+  if (!(timeoutMs >= 0)) throw new TypeError(`timeoutMs must be >= 0, not ${timeoutMs}`);
   return async (request: PlainRequest): Promise<Response> => {
     const caller = request.signal;
     const retries = options.retryNonIdempotent || !NOT_IDEMPOTENT.test(request.method) ? maxRetries : 0;
@@ -67,9 +68,10 @@ export function createTransport(options: TransportOptions, secrets: readonly str
       const last = !(attempt < retries);
       // Bounds the whole attempt, reading the body included, as the signal stays with the response; the timer of
       // AbortSignal.timeout does not keep a finished request in memory, so nothing needs clearing.
-      const timeout = AbortSignal.timeout(timeoutMs);
+      // timeoutMs 0 sends no signal at all: Node's fetch charges every request that carries one.
+      const timeout = timeoutMs ? AbortSignal.timeout(timeoutMs) : caller;
       // The record is the RequestInit itself: only its signal changes from one attempt to the next.
-      request.signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
+      request.signal = caller && timeout !== caller ? AbortSignal.any([caller, timeout!]) : timeout;
       let response: Response | undefined;
       let wait = -1;
       try {

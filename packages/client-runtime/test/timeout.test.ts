@@ -110,4 +110,28 @@ describe('timeouts', () => {
     );
     await expect(sent).rejects.toThrow('early');
   });
+
+  it("sends no signal with timeoutMs 0, and still honours the caller's signal", async () => {
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const recording = (url: string, init: RequestInit) => {
+      signals.push(init.signal);
+      return fetch(url, init);
+    };
+    await client({ timeoutMs: 0, fetch: recording }).request('get', '/slow/none' as never);
+    const controller = new AbortController();
+    await client({ timeoutMs: 0, fetch: recording }).request(
+      'get',
+      '/slow/caller' as never,
+      {
+        signal: controller.signal,
+      } as never,
+    );
+    expect(signals).toEqual([undefined, controller.signal]);
+  });
+
+  it('refuses a timeoutMs that is not a number of milliseconds, naming the option', () => {
+    for (const bad of [-1, Number.NaN, '5s' as unknown as number]) {
+      expect(() => client({ timeoutMs: bad })).toThrow(/^timeoutMs must be >= 0, not /);
+    }
+  });
 });
