@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Benchmark of the rendered reference: how long rendering takes, how big the pages are (raw and gzipped), and how
 // long each page takes to load and hydrate in Chromium when served on loopback. Run: pnpm --filter @modelspecs/docs bench
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import { chromiumMissing, launchChromium } from '@modelspecs/testkit';
 import { buildSite, serveDocs } from '../lib/index.js';
 
 process.env.REDOCLY_TELEMETRY = 'off';
@@ -13,7 +14,6 @@ process.env.DO_NOT_TRACK = '1';
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 const outDir = mkdtempSync(join(tmpdir(), 'modelspecs-docs-bench-'));
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 try {
   const started = performance.now();
@@ -29,24 +29,10 @@ try {
     rows.push({ page, raw: html.length, gzip: gzipSync(html).length });
   }
 
-  if (existsSync(chromiumPath)) {
-    const { chromium } = await import('playwright-core');
+  const missing = chromiumMissing();
+  if (!missing) {
     const server = await serveDocs({ dir: outDir, port: 0 });
-    const profile = mkdtempSync(join(tmpdir(), 'modelspecs-docs-bench-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const { context, close } = await launchChromium();
     const tab = context.pages()[0] ?? (await context.newPage());
     for (const row of rows) {
       const path = row.page.replace(/index\.html$/, '');
@@ -60,11 +46,10 @@ try {
       }
       row.loadMs = Math.min(...runs);
     }
-    await context.close();
+    await close();
     await server.stop();
-    rmSync(profile, { recursive: true, force: true });
   } else {
-    console.log(`(no Chromium at ${chromiumPath}: load times skipped)`);
+    console.log(`(load times skipped: ${missing})`);
   }
 
   console.log('\npage                    raw        gzip      load (best of 3)');

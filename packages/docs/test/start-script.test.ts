@@ -1,13 +1,12 @@
 // scripts/start.mjs, the end point of `pnpm start`: every mock and the API reference, stopped cleanly.
 // It lives here because it needs both the mock package (a dependency) and this package's rendered site (the
 // `docs` task runs before these tests).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePorts, freePortBase, isPortFree, serverBasePath } from '@modelspecs/mock';
 import { bundleSpec, discoverVendors } from '@modelspecs/spec-tools';
-import { eventually, isRunning, mockChildren } from '@modelspecs/testkit';
+import { eventually, isRunning, mockChildren, type NodeRun, runNode } from '@modelspecs/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -16,32 +15,13 @@ const vendors = discoverVendors(repoRoot);
 const lowestPort = Math.min(...vendors.map((v) => v.mockPort));
 const offsets = vendors.map((v) => v.mockPort - lowestPort);
 
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<number | null>;
-}
-const runs: Run[] = [];
+const runs: NodeRun[] = [];
 afterEach(() => {
   for (const run of runs.splice(0)) run.child.kill('SIGKILL');
 });
 
-function start(args: string[]): Run {
-  const child = spawn(process.execPath, [script, ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk;
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    err += chunk;
-  });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const run = { child, stdout: () => out, stderr: () => err, exit };
+function start(args: string[]): NodeRun {
+  const run = runNode(script, args, repoRoot);
   runs.push(run);
   return run;
 }
@@ -49,7 +29,7 @@ function start(args: string[]): Run {
 describe('usage', () => {
   it.each([[['--help']], [['--', '--help']]])('%j prints the options', async (args) => {
     const run = start(args);
-    expect(await run.exit).toBe(0);
+    expect((await run.exit).code).toBe(0);
     expect(run.stdout()).toContain('Usage: pnpm start');
     expect(run.stdout()).toContain('--port-base');
     expect(run.stdout()).toContain('--docs-port');
@@ -61,7 +41,7 @@ describe('usage', () => {
     [['--vendor', 'no-such-vendor'], /unknown vendor "no-such-vendor"/],
   ])('%j exits 2 naming the flag', async (args, message) => {
     const run = start(args);
-    expect(await run.exit).toBe(2);
+    expect((await run.exit).code).toBe(2);
     expect(run.stderr()).toMatch(message);
   });
 });
@@ -74,7 +54,7 @@ describe('running', { timeout: 120_000 }, () => {
     const run = start(['--', '--port-base', String(base), '--docs-port', String(docsPort)]);
     await Promise.race([
       eventually(() => run.stdout().includes('Ctrl-C stops everything.'), 'everything is ready', 90_000),
-      run.exit.then((code) => {
+      run.exit.then(({ code }) => {
         throw new Error(`exited with ${code}: ${run.stderr()}`);
       }),
     ]);
@@ -99,7 +79,7 @@ describe('running', { timeout: 120_000 }, () => {
       expect((await fetch(reference!)).status, reference).toBe(200);
     }
     run.child.kill('SIGTERM');
-    expect(await run.exit).toBe(0);
+    expect((await run.exit).code).toBe(0);
     for (const pid of children) expect(isRunning(pid), `pid ${pid}`).toBe(false);
     expect(await isPortFree('127.0.0.1', docsPort!)).toBe(true);
   });
@@ -111,7 +91,7 @@ describe('running', { timeout: 120_000 }, () => {
     try {
       const base = await freePortBase(offsets);
       const run = start(['--port-base', String(base), '--docs-port', String(taken)]);
-      expect(await run.exit).toBe(1);
+      expect((await run.exit).code).toBe(1);
       expect(run.stderr()).toContain(
         `Port ${taken} on 127.0.0.1, wanted by the API reference, is already in use`,
       );

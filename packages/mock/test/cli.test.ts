@@ -1,7 +1,7 @@
 // The modelspecs-mock command as a user runs it: a real process, real signals, real Prism children.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { bundleSpec, discoverVendors } from '@modelspecs/spec-tools';
+import { type NodeRun, runNode } from '@modelspecs/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serverBasePath } from '../src/index.js';
 import { cliBin, eventually, freePortBase, isRunning, mockChildren, repoRoot } from './support/helpers.js';
@@ -11,40 +11,18 @@ const lowestPort = Math.min(...vendors.map((v) => v.mockPort));
 const [first, second] = vendors;
 const offsets = [first!, second!].map((v) => v.mockPort - lowestPort);
 
-interface Run {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const running: Run[] = [];
+const running: NodeRun[] = [];
 afterEach(() => {
   for (const run of running.splice(0)) run.child.kill('SIGKILL');
 });
 
-function cli(args: string[]): Run {
-  const child = spawn(process.execPath, [cliBin, ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk;
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    err += chunk;
-  });
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const run = { child, stdout: () => out, stderr: () => err, exit };
+function cli(args: string[]): NodeRun {
+  const run = runNode(cliBin, args, repoRoot);
   running.push(run);
   return run;
 }
 
-async function ready(run: Run): Promise<void> {
+async function ready(run: NodeRun): Promise<void> {
   await Promise.race([
     eventually(() => run.stdout().includes('Ctrl-C stops them'), 'the mocks are ready', 60_000),
     run.exit.then(({ code }) => {

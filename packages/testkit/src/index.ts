@@ -204,4 +204,5 @@ export async function describeClientPackage(suite: ClientPackageSuite): Promise<
   });
 }
 
-export { eventually, isRunning, mockChildren } from './processes.js';
+export { chromiumMissing, chromiumPath, launchChromium } from './chromium.js';
+export { eventually, isRunning, mockChildren, type NodeRun, runNode } from './processes.js';

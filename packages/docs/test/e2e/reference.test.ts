@@ -3,8 +3,7 @@
  * serveDocs: the portal lists every vendor, each reference shows every operation of its spec with its code
  * samples, no request leaves loopback and no page logs an error. Screenshots go to packages/docs/artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -14,7 +13,8 @@ import {
   type OpenApiDocument,
   type Vendor,
 } from '@modelspecs/spec-tools';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from '@modelspecs/testkit';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_DIR } from '../../src/build.js';
 import { type DocsServer, serveDocs } from '../../src/serve.js';
@@ -22,17 +22,6 @@ import { type DocsServer, serveDocs } from '../../src/serve.js';
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const repoRoot = join(packageDir, '..', '..');
 const artifacts = join(packageDir, 'artifacts');
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const vendors: Vendor[] = discoverVendors(repoRoot);
 const specs = new Map<string, OpenApiDocument>();
@@ -44,7 +33,7 @@ interface PageEvent {
 
 let server: DocsServer;
 let context: BrowserContext;
-let profileDir: string;
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
 const requests: PageEvent[] = [];
 const errors: PageEvent[] = [];
 let currentPage = '(none)';
@@ -76,11 +65,9 @@ async function open(label: string, path: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    setupFailure = new Error(
-      `Chromium not found at ${chromiumPath}. The browser tests use Debian's Chromium: ` +
-        'install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary).',
-    );
+  const missing = chromiumMissing();
+  if (missing) {
+    setupFailure = new Error(missing);
     return;
   }
   if (!existsSync(join(DEFAULT_SITE_DIR, 'index.html'))) {
@@ -92,13 +79,8 @@ beforeAll(async () => {
   for (const vendor of vendors) specs.set(vendor.slug, await bundleSpec(vendor.specFile, repoRoot));
   mkdirSync(artifacts, { recursive: true });
   server = await serveDocs({ port: 0 });
-  profileDir = mkdtempSync(join(tmpdir(), 'modelspecs-docs-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
+  context = browser.context;
   context.on('request', (request) => requests.push({ page: currentPage, text: request.url() }));
   const watch = (page: Page) => {
     page.on('console', (message) => {
@@ -111,9 +93,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.stop();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 describe('the portal', () => {
