@@ -2,15 +2,13 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { publint } from 'publint';
-import { formatMessage } from 'publint/utils';
+import { packageProblems } from '@modelspecs/testkit';
 import { describe, expect, it } from 'vitest';
 import { packageDir } from './support/helpers.js';
 
 describe('the published package', () => {
-  it('passes publint (exports with types first, ESM, bin and files that exist)', async () => {
-    const { messages, pkg } = await publint({ pkgDir: packageDir, level: 'suggestion', pack: false });
-    expect(messages.map((m) => formatMessage(m, pkg) ?? m.code)).toEqual([]);
+  it('passes publint (strict, on the packed files) and attw', { timeout: 60_000 }, async () => {
+    expect(await packageProblems(packageDir)).toEqual([]);
   });
 
   it('exports startMocks and its helpers from the entry point', async () => {
