@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Credentials, OpenApiDocument, OperationEntry } from '@modelspecs/spec-tools';
-import { operationSecurity } from './spec-lookup.js';
+import { operationSecurity } from '@modelspecs/spec-tools';
 
 export const NO_CREDENTIALS: Credentials = { headers: {}, query: {} };
 

@@ -1,15 +1,8 @@
 import {
+  child,
   type DocumentSchemas,
   deref,
   describeErrors,
-  type JsonSchema,
-  type OpenApiDocument,
-  type OperationEntry,
-} from '@modelspecs/spec-tools';
-import type { ErrorObject } from 'ajv';
-import type { HttpResponse } from './http.js';
-import {
-  child,
   documentedHeaders,
   documentedResponse,
   documentedStatuses,
@@ -17,7 +10,12 @@ import {
   findMediaType,
   firstJsonMediaType,
   isJsonMediaType,
-} from './spec-lookup.js';
+  type JsonSchema,
+  type OpenApiDocument,
+  type OperationEntry,
+} from '@modelspecs/spec-tools';
+import type { ErrorObject } from 'ajv';
+import type { HttpResponse } from './http.js';
 import type { CheckStatus, Violation } from './types.js';
 
 /** What a check concluded, before it is labelled with its operation and name. */

@@ -1,5 +1,12 @@
-import { deref, type JsonSchema, type OpenApiDocument, type OperationEntry } from '@modelspecs/spec-tools';
-import { documentedResponse, findMediaType, firstJsonMediaType } from './spec-lookup.js';
+import {
+  deref,
+  documentedResponse,
+  findMediaType,
+  firstJsonMediaType,
+  type JsonSchema,
+  type OpenApiDocument,
+  type OperationEntry,
+} from '@modelspecs/spec-tools';
 
 type Item = Record<string, unknown>;
 

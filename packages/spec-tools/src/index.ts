@@ -16,6 +16,19 @@ export { generateClient, renderClientModules, type VendorFacts, vendorFacts } fr
 export { formatLintReport, type LintReport, lintSpecFile } from './lint.js';
 export { bundleSpec } from './load.js';
 export { pointerSegments, SourceLocator, toPointer } from './locate.js';
+export {
+  child,
+  documentedHeaders,
+  documentedResponse,
+  documentedStatuses,
+  essence,
+  findMediaType,
+  firstJsonMediaType,
+  isJsonMediaType,
+  type Located,
+  locate,
+  operationSecurity,
+} from './lookup.js';
 export * from './openapi.js';
 export {
   type ExampleRequest,

@@ -8,12 +8,14 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   bundleSpec,
+  child,
   DocumentSchemas,
-  deref,
   describeErrors,
   exampleRequest,
+  firstJsonMediaType,
   getVendor,
   listOperations,
+  locate,
   type OpenApiDocument,
   type OperationEntry,
   type ResponseObject,
@@ -66,9 +68,8 @@ export interface ClientPackageSuite {
 function unauthorizedSchema(doc: OpenApiDocument, entry: OperationEntry): string | undefined {
   const raw = entry.operation.responses?.['401'];
   if (!raw) return undefined;
-  const base = '$ref' in raw ? raw.$ref : `${entry.pointer}/responses/401`;
-  const media = Object.keys(deref<ResponseObject>(doc, raw).content ?? {}).find((type) => /json/.test(type));
-  return media ? `${base}/content/${media.replace(/~/g, '~0').replace(/\//g, '~1')}/schema` : undefined;
+  const json = firstJsonMediaType(locate<ResponseObject>(doc, raw, child(entry.pointer, 'responses', '401')));
+  return json?.value.schema ? child(json.pointer, 'schema') : undefined;
 }
 
 /** What publint (strict) and attw (ESM-only profile, on the packed tarball) find wrong with a built package. */

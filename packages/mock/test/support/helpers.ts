@@ -2,13 +2,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   bundleSpec,
+  child,
   type ExampleRequest,
   fillPath,
-  isReference,
+  firstJsonMediaType,
+  locate,
   type MediaTypeObject,
   type OpenApiDocument,
   type OperationEntry,
-  pointerSegments,
   type ResponseObject,
   type Vendor,
 } from '@modelspecs/spec-tools';
@@ -33,23 +34,7 @@ export async function loadSpecs(vendors: readonly Vendor[]): Promise<LoadedSpec[
   );
 }
 
-/** Follows `$ref`s one at a time, so the result is the pointer of the object itself (Ajv cannot walk through a ref). */
-function resolvedPointer(
-  doc: OpenApiDocument,
-  pointer: string,
-  value: unknown,
-): { pointer: string; value: unknown } {
-  let current = { pointer, value };
-  while (isReference(current.value)) {
-    const ref = current.value.$ref;
-    let target: unknown = doc;
-    for (const segment of pointerSegments(ref)) target = (target as Record<string, unknown>)[segment];
-    current = { pointer: ref, value: target };
-  }
-  return current;
-}
-
-/** An operation's response for `status`, dereferenced, with its JSON media type and its schema's pointer. */
+/** An operation's response for exactly `status`, dereferenced, with its JSON media type and its schema's pointer. */
 export function responseFor(
   doc: OpenApiDocument,
   entry: OperationEntry,
@@ -57,17 +42,12 @@ export function responseFor(
 ): { response: ResponseObject; json?: MediaTypeObject; schemaPointer?: string } | undefined {
   const raw = entry.operation.responses?.[status];
   if (!raw) return undefined;
-  const { pointer, value } = resolvedPointer(doc, `${entry.pointer}/responses/${status}`, raw);
-  const response = value as ResponseObject;
-  const type = Object.keys(response.content ?? {}).find((t) => /json/.test(t));
-  const json = type ? response.content?.[type] : undefined;
+  const response = locate<ResponseObject>(doc, raw, child(entry.pointer, 'responses', status));
+  const json = firstJsonMediaType(response);
   return {
-    response,
-    json,
-    schemaPointer:
-      type && json?.schema
-        ? `${pointer}/content/${type.replace(/~/g, '~0').replace(/\//g, '~1')}/schema`
-        : undefined,
+    response: response.value,
+    json: json?.value,
+    schemaPointer: json?.value.schema ? child(json.pointer, 'schema') : undefined,
   };
 }
 

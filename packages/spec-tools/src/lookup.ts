@@ -1,3 +1,6 @@
+// Finding things in a bundled document by what they mean (the response for a status, its JSON media type, its
+// headers), each with the pointer where it really lives, so Ajv can compile its schema.
+import { pointerSegments, toPointer } from './locate.js';
 import {
   deref,
   type HeaderObject,
@@ -5,11 +8,9 @@ import {
   type MediaTypeObject,
   type OpenApiDocument,
   type OperationEntry,
-  pointerSegments,
   type ReferenceObject,
   type ResponseObject,
-  toPointer,
-} from '@modelspecs/spec-tools';
+} from './openapi.js';
 
 /** A value of the document, its `$ref`s followed, with the pointer where it really lives (for Ajv). */
 export interface Located<T> {
