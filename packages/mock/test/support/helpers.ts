@@ -10,6 +10,7 @@ import {
   type MediaTypeObject,
   type OpenApiDocument,
   type OperationEntry,
+  operationSecurity,
   type ResponseObject,
   type Vendor,
 } from '@modelspecs/spec-tools';
@@ -62,8 +63,8 @@ export function successStatus(entry: OperationEntry): string {
 
 /** Whether an operation needs credentials (its own `security`, else the document's). */
 export function requiresCredentials(doc: OpenApiDocument, entry: OperationEntry): boolean {
-  const requirements = entry.operation.security ?? doc.security ?? [];
-  return requirements.length > 0 && !requirements.some((r) => Object.keys(r).length === 0);
+  const alternatives = operationSecurity(doc, entry);
+  return alternatives.length > 0 && !alternatives.some((schemes) => schemes.length === 0);
 }
 
 /** Sends an example request to a mock with real HTTP; returns the status and the parsed body. */
