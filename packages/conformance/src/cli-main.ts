@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { discoverVendors, UsageError, writeFilesAtomically } from '@modelspecs/spec-tools';
 import { runConformance } from './conformance.js';
 import type { FetchLike } from './http.js';
+import { parseLimitFlag } from './limits.js';
 import { redactText } from './redact.js';
 import { formatReport, formatText, REPORT_FORMATS, type ReportFormat } from './report/index.js';
 import type { TargetChoice } from './run.js';
@@ -20,8 +21,10 @@ Options:
   --allow-writes         run write operations against a base URL that is not loopback
   --report <format>      text (default), json or junit
   --out <file>           write the report to this file (the text report still goes to stdout)
-  --timeout-ms <n>       per-request timeout in milliseconds (default 10000)
-  --max-listed-ids <n>   how many listed ids list_get_consistency fetches (default 20)
+  --timeout-ms <n>       per-request timeout in milliseconds, 1 to 2147483647 (default 10000)
+  --max-listed-ids <n>   how many listed ids list_get_consistency fetches, 1 to 10000 (default 20)
+  --max-body-bytes <n>   how much of one response body is read, 1 to 268435456 (default 10485760,
+                         10 MiB); a larger body fails the check that needed it
   -h, --help             show this help
 
 Exit codes: 0 every check passed or was skipped, 1 a check failed or the target could not be reached,
@@ -37,12 +40,6 @@ export interface CliIo {
 }
 
 const TARGETS: readonly TargetChoice[] = ['auto', 'mock', 'server'];
-
-function positiveInteger(flag: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`${flag}: "${raw}" is not a positive whole number`);
-  return Number(raw);
-}
 
 function parse(argv: readonly string[]) {
   // `pnpm conformance -- --vendor x` hands the script a leading `--`.
@@ -77,8 +74,9 @@ function parse(argv: readonly string[]) {
     report: report as ReportFormat,
     out: values.out,
     target: target as TargetChoice,
-    timeoutMs: positiveInteger('--timeout-ms', values['timeout-ms']),
-    maxListedIds: positiveInteger('--max-listed-ids', values['max-listed-ids']),
+    timeoutMs: parseLimitFlag('timeoutMs', values['timeout-ms']),
+    maxListedIds: parseLimitFlag('maxListedIds', values['max-listed-ids']),
+    maxBodyBytes: parseLimitFlag('maxBodyBytes', values['max-body-bytes']),
   };
 }
 
@@ -97,6 +95,7 @@ function parseArgsStrict(args: string[]) {
       target: { type: 'string' },
       'timeout-ms': { type: 'string' },
       'max-listed-ids': { type: 'string' },
+      'max-body-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -130,6 +129,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       allowWrites: args.allowWrites,
       timeoutMs: args.timeoutMs,
       maxListedIds: args.maxListedIds,
+      maxBodyBytes: args.maxBodyBytes,
       env: io.env,
       fetch: io.fetch,
     });

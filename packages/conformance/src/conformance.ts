@@ -1,5 +1,6 @@
 import { bundleSpec, findRepoRoot, selectVendors, UsageError } from '@modelspecs/spec-tools';
 import type { FetchLike } from './http.js';
+import { resolveLimits } from './limits.js';
 import { startVendorMocks } from './mocks.js';
 import { checkTarget, type TargetChoice } from './run.js';
 import { parseBaseUrl } from './target-url.js';
@@ -15,8 +16,12 @@ export interface RunConformanceOptions {
   /** For a base URL: `auto` (default) probes for Prism, `mock` or `server` decide. */
   target?: TargetChoice;
   allowWrites?: boolean;
+  /** Per-request timeout, 1 to 2147483647 ms (default 10000). */
   timeoutMs?: number;
+  /** How many listed ids `list_get_consistency` fetches, 1 to 10000 (default 20). */
   maxListedIds?: number;
+  /** How much of one response body is read, 1 byte to 256 MiB (default 10 MiB); a larger body fails its check. */
+  maxBodyBytes?: number;
   fetch?: FetchLike;
   /** The workspace root (default: found from the working directory). */
   root?: string;
@@ -32,12 +37,7 @@ export async function runConformance(options: RunConformanceOptions = {}): Promi
   const root = options.root ?? findRepoRoot();
   const vendors = selectVendors(options.vendors, root);
   const env = options.env ?? process.env;
-  const common = {
-    allowWrites: options.allowWrites,
-    timeoutMs: options.timeoutMs,
-    maxListedIds: options.maxListedIds,
-    fetch: options.fetch,
-  };
+  const common = { allowWrites: options.allowWrites, ...resolveLimits(options), fetch: options.fetch };
   let reports: ConformanceReport['vendors'];
   if (options.baseUrl !== undefined) {
     const baseUrl = parseBaseUrl(options.baseUrl);

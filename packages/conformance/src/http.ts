@@ -1,3 +1,5 @@
+import { formatBytes } from './limits.js';
+
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface HttpRequest {
@@ -11,7 +13,10 @@ export interface HttpResponse {
   status: number;
   /** Lower-cased header names. */
   headers: Record<string, string>;
+  /** The body as UTF-8 (bytes that are not UTF-8 read as U+FFFD); when the body is over the cap, what was read. */
   text: string;
+  /** Set when the body was larger than the cap: why it was not read to its end (naming the cap). */
+  bodyTooLarge?: string;
 }
 
 export type HttpOutcome = { response: HttpResponse } | { error: string; unreachable: boolean };
@@ -27,11 +32,47 @@ function causeOf(error: unknown): { code?: string; message: string } {
   return { code: err?.code, message: err?.message ?? String(current) };
 }
 
+export function bodyTooLargeMessage(maxBodyBytes: number): string {
+  return `the body is larger than the ${formatBytes(maxBodyBytes)} cap on what the checker reads (raise it with --max-body-bytes or the maxBodyBytes option)`;
+}
+
+/**
+ * Reads a body up to `maxBodyBytes`, counting bytes as they arrive; past the cap it stops and cancels the body, which
+ * closes the connection, so an endless body costs at most the cap.
+ */
+async function readBody(
+  response: Response,
+  maxBodyBytes: number,
+): Promise<{ text: string; tooLarge: boolean }> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (!response.body) return { text: '', tooLarge: false };
+  if (declared > maxBodyBytes) {
+    await response.body.cancel().catch(() => {});
+    return { text: '', tooLarge: true };
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBodyBytes) {
+      await reader.cancel().catch(() => {});
+      return { text: text + decoder.decode(), tooLarge: true };
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return { text: text + decoder.decode(), tooLarge: false };
+}
+
 /** Sends one request; a transport failure (refused, timed out, reset) is returned, not thrown. */
 export async function send(
   fetchImpl: FetchLike,
   request: HttpRequest,
   timeoutMs: number,
+  maxBodyBytes: number,
 ): Promise<HttpOutcome> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
@@ -42,12 +83,19 @@ export async function send(
       redirect: 'manual',
       signal,
     });
-    const text = await response.text();
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;
     });
-    return { response: { status: response.status, headers, text } };
+    const body = await readBody(response, maxBodyBytes);
+    return {
+      response: {
+        status: response.status,
+        headers,
+        text: body.text,
+        ...(body.tooLarge ? { bodyTooLarge: bodyTooLargeMessage(maxBodyBytes) } : {}),
+      },
+    };
   } catch (error) {
     if (signal.aborted) return { error: `no answer within ${timeoutMs} ms`, unreachable: false };
     const cause = causeOf(error);

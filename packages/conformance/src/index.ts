@@ -4,6 +4,13 @@ export { chooseAlternative, wrongKeyLike } from './credentials.js';
 export { TargetUnreachableError } from './errors.js';
 export type { FetchLike } from './http.js';
 export {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_LISTED_IDS,
+  DEFAULT_TIMEOUT_MS,
+  LIMIT_RANGES,
+  type Limits,
+} from './limits.js';
+export {
   type IdSource,
   invalidValues,
   type NegativeCase,
@@ -23,8 +30,6 @@ export {
 export {
   type CheckTargetOptions,
   checkTarget,
-  DEFAULT_MAX_LISTED_IDS,
-  DEFAULT_TIMEOUT_MS,
   MOCK_KEY,
   type TargetChoice,
 } from './run.js';

@@ -76,6 +76,14 @@ export function parseJsonBody(text: string): { value: unknown } | { violation: V
   }
 }
 
+/** Parses a response's JSON body; a body over the read cap is a violation at the root that names the cap. */
+export function parseResponseBody(response: HttpResponse): { value: unknown } | { violation: Violation } {
+  if (response.bodyTooLarge) return { violation: { pointer: '', message: response.bodyTooLarge } };
+  return parseJsonBody(response.text);
+}
+
+const hasBody = (response: HttpResponse) => response.text.length > 0 || response.bodyTooLarge !== undefined;
+
 const undocumented = (status: number) =>
   skip(`status ${status} is not documented (see status_code_conformance)`);
 
@@ -98,9 +106,8 @@ export function judgeContentType(
   if (!documented) return undocumented(response.status);
   const mediaTypes = Object.keys(documented.value.content ?? {});
   const contentType = response.headers['content-type'];
-  const hasBody = response.text.length > 0;
   if (mediaTypes.length === 0) {
-    if (!hasBody) return pass();
+    if (!hasBody(response)) return pass();
     return fail([
       {
         pointer: '/headers/content-type',
@@ -143,7 +150,7 @@ export function judgeBody(
   const documented = documentedResponse(doc, entry, response.status);
   if (!documented) return undocumented(response.status);
   if (Object.keys(documented.value.content ?? {}).length === 0) {
-    return response.text.length === 0
+    return !hasBody(response)
       ? pass()
       : fail([
           { pointer: '', message: `the spec documents no body for ${documented.key}, but one was sent` },
@@ -152,7 +159,7 @@ export function judgeBody(
   const media = findMediaType(documented, response.headers['content-type']) ?? firstJsonMediaType(documented);
   if (!media) return skip(`no JSON media type is documented for ${documented.key}`);
   if (!isJsonMediaType(media.mediaType)) return skip(`${media.mediaType} bodies are not checked (not JSON)`);
-  const parsed = parseJsonBody(response.text);
+  const parsed = parseResponseBody(response);
   if ('violation' in parsed) return fail([parsed.violation]);
   if (!media.value.schema) return pass(`the spec gives no schema for ${documented.key} ${media.mediaType}`);
   return outcome(schemaViolations(schemas, child(media.pointer, 'schema'), parsed.value));
@@ -241,7 +248,7 @@ export function judgeErrorEnvelope(
     ];
   }
   if (!isJsonMediaType(media.mediaType) || !media.value.schema) return [];
-  const parsed = parseJsonBody(response.text);
+  const parsed = parseResponseBody(response);
   if ('violation' in parsed) {
     return [{ ...parsed.violation, message: `${asked}: ${parsed.violation.message}` }];
   }

@@ -1,6 +1,7 @@
 import {
   deref,
   documentedResponse,
+  encodePathSegment,
   findMediaType,
   firstJsonMediaType,
   type JsonSchema,
@@ -55,6 +56,22 @@ export function itemId(item: Item, param: string): string | undefined {
     const value = item[name];
     if (typeof value === 'string' && value !== '') return value;
     if (typeof value === 'number') return String(value);
+  }
+  return undefined;
+}
+
+/**
+ * Why a listed id cannot be sent as one path segment, or `undefined` when it can: a dot segment (`.`, `..`) that
+ * URLs resolve away, an empty id, or one with a lone surrogate that no URL can carry.
+ */
+export function unsendableId(id: string): string | undefined {
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(id)) {
+    return 'cannot be sent as a path segment: it holds a lone surrogate, which is not Unicode text';
+  }
+  try {
+    encodePathSegment(id);
+  } catch {
+    return 'cannot be sent as a path segment: URLs resolve "." and ".." (and drop an empty segment) away';
   }
   return undefined;
 }

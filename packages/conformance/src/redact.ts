@@ -1,18 +1,117 @@
-/** The forms a key can take on the wire: as given, percent-encoded, and inside a Basic credential. */
-export function secretForms(secret: string): string[] {
-  if (secret === '') return [];
-  return [
-    secret,
-    encodeURIComponent(secret),
-    Buffer.from(secret).toString('base64'),
-    Buffer.from(`${secret}:`).toString('base64'),
-  ];
+/**
+ * Scrubs keys from text a server sent back or a report quotes, in every form a server may echo them in.
+ *
+ * A key is replaced only where it stands as a whole token: not preceded or followed by a letter or digit (unless
+ * that letter or digit ends an escape, as in `%20KEY` or `\nKEY`), so a one-letter key never redacts letters of
+ * other words. Each character of the key may be written as itself, percent-encoded (any case), as a decimal or hex
+ * HTML character reference or a named one (`&amp;`), or as a JSON escape (`\u0041`, `\"`, `\\`, `\/`), mixed in
+ * any way; the key's hex (either case) is a form too, for keys of four bytes or more. A base64 or base64url token (the whole token between
+ * delimiters, or one of its `/`-separated parts) is decoded, and when it decodes to text that holds the key as a
+ * token (`Bearer KEY`, `user:KEY`, `KEY:`), the whole token is replaced.
+ */
+
+const MASK = '***';
+const ALNUM = /[A-Za-z0-9]/;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A hex string matched in either case: `2f` → `2[fF]`. */
+const anyCase = (hex: string) => hex.replace(/[a-f]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+const NAMED_ENTITIES: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' };
+/** What may come right before a key even though it ends in a letter or digit: `%20`, `\u0020`, `\n`. */
+const ESCAPE_BEFORE = String.raw`%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\[nrtbf]`;
+/** A run of base64 and base64url characters; whether it (or a `/`-separated part) is base64 is judged later. */
+const BASE64_RUN = /[A-Za-z0-9+/=_-]{2,}/g;
+const BASE64_TOKEN = /^[A-Za-z0-9+/_-]+={0,2}$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: binary garbage is what this recognises.
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
+
+/** Every way one character can be written: itself, %XX, &#N;, &#xN;, &name;, \uXXXX, \". */
+function characterForms(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  const forms = [escapeRegExp(ch)];
+  forms.push(
+    [...Buffer.from(ch, 'utf8')].map((byte) => `%${anyCase(hex(byte, 2))}`).join(''),
+    `&#0*${code};`,
+    `&#[xX]0*${anyCase(code.toString(16))};`,
+    // JSON escapes UTF-16 code units: a character beyond the BMP is two \u escapes.
+    Array.from({ length: ch.length }, (_, i) => String.raw`\\u${anyCase(hex(ch.charCodeAt(i), 4))}`).join(''),
+  );
+  const named = NAMED_ENTITIES[ch];
+  if (named) forms.push(`&${named};`);
+  if (ch === '"' || ch === '\\' || ch === '/') forms.push(`\\\\${escapeRegExp(ch)}`);
+  return `(?:${forms.join('|')})`;
+}
+
+interface Matcher {
+  /** The key in its character-by-character forms and as hex, each as a whole token. */
+  direct: RegExp;
+  /** The same, to test decoded base64 text. */
+  test: RegExp;
+  /** The shortest base64 token that can hold the key. */
+  minBase64: number;
+}
+
+function matcher(secret: string): Matcher {
+  const chars = [...secret];
+  const before = ALNUM.test(chars[0]!) ? `(?<=^|[^A-Za-z0-9]|${ESCAPE_BEFORE})` : '';
+  const after = ALNUM.test(chars.at(-1)!) ? '(?![A-Za-z0-9])' : '';
+  const spelled = `${before}${chars.map(characterForms).join('')}${after}`;
+  // The hex of a key of one to three bytes is a short number or word that ordinary text is full of.
+  const bytes = Buffer.from(secret, 'utf8');
+  const hexForm =
+    bytes.length >= 4 ? `|(?<![A-Za-z0-9])${anyCase(bytes.toString('hex'))}(?![A-Za-z0-9])` : '';
+  const source = `${spelled}${hexForm}`;
+  return {
+    direct: new RegExp(source, 'g'),
+    test: new RegExp(source),
+    minBase64: Math.floor((Buffer.byteLength(secret) * 4) / 3),
+  };
+}
+
+const cache = new Map<string, Matcher[]>();
+
+function matchersFor(secrets: readonly string[]): Matcher[] {
+  const unique = [...new Set(secrets.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
+  const id = JSON.stringify(unique);
+  let found = cache.get(id);
+  if (!found) {
+    found = unique.map(matcher);
+    if (cache.size > 64) cache.clear();
+    cache.set(id, found);
+  }
+  return found;
+}
+
+/** The text a base64 or base64url token decodes to, when it is text at all. */
+function decodeBase64(token: string): string | undefined {
+  if (!BASE64_TOKEN.test(token)) return undefined;
+  const bare = token.replace(/=+$/, '');
+  if (bare.length % 4 === 1) return undefined;
+  const text = Buffer.from(bare, 'base64').toString('utf8');
+  return text === '' || NOT_TEXT.test(text) ? undefined : text;
+}
+
+function holdsSecret(token: string, matchers: readonly Matcher[]): boolean {
+  if (token.length < 2) return false;
+  const applicable = matchers.filter((m) => token.length >= m.minBase64);
+  if (applicable.length === 0) return false;
+  const decoded = decodeBase64(token);
+  return decoded !== undefined && applicable.some((m) => m.test.test(decoded));
 }
 
 /** Replaces every form of every secret (longest first) in a text with `***`. */
 export function redactText(text: string, secrets: readonly string[]): string {
-  const forms = [...new Set(secrets.flatMap(secretForms))].sort((a, b) => b.length - a.length);
-  return forms.reduce((acc, form) => acc.split(form).join('***'), text);
+  const matchers = matchersFor(secrets);
+  if (matchers.length === 0) return text;
+  const decoded = text.replace(BASE64_RUN, (run) => {
+    if (holdsSecret(run, matchers)) return MASK;
+    if (!run.includes('/')) return run;
+    return run
+      .split('/')
+      .map((part) => (holdsSecret(part, matchers) ? MASK : part))
+      .join('/');
+  });
+  return matchers.reduce((acc, m) => acc.replace(m.direct, MASK), decoded);
 }
 
 /** Replaces every secret in every string (and key) of a plain value with `***`. */

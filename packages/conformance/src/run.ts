@@ -25,12 +25,13 @@ import {
   judgeHeaders,
   type Outcome,
   outcome,
-  parseJsonBody,
+  parseResponseBody,
   pass,
   skip,
   snippet,
 } from './judge.js';
-import { disagreements, itemId, listedItems } from './listing.js';
+import { type Limits, resolveLimits } from './limits.js';
+import { disagreements, itemId, listedItems, unsendableId } from './listing.js';
 import { type PlannedOperation, planOperations } from './plan.js';
 import { redact, redactText } from './redact.js';
 import { formatBaseUrl, isLoopback, operationUrl, parseBaseUrl } from './target-url.js';
@@ -46,8 +47,6 @@ import {
 
 /** The key sent to our mocks when none is given: Prism accepts any well-formed key. */
 export const MOCK_KEY = 'modelspecs-conformance-mock-key';
-export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_LISTED_IDS = 20;
 
 /** `auto` decides by probing: Prism marks a request it rejects with an `sl-violations` header. */
 export type TargetChoice = 'auto' | TargetKind;
@@ -68,6 +67,8 @@ export interface CheckTargetOptions {
   timeoutMs?: number;
   /** How many listed ids `list_get_consistency` fetches at most. */
   maxListedIds?: number;
+  /** How many bytes of one response body are read at most (default 10 MiB); a larger body fails its check. */
+  maxBodyBytes?: number;
   fetch?: FetchLike;
 }
 
@@ -104,12 +105,20 @@ const responseOf = (exchange: Exchange): HttpResponse | undefined =>
 
 const is2xx = (status: number) => status >= 200 && status <= 299;
 
+const labelOf = (planned: PlannedOperation) => ({
+  operationId: planned.operationId,
+  method: planned.method,
+  path: planned.path,
+});
+
+const couldNotFinish = (error: unknown) =>
+  `the check could not finish: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+
 class VendorRun {
   private readonly schemas: DocumentSchemas;
   private readonly facts: VendorFacts;
   private readonly fetchImpl: FetchLike;
-  private readonly timeoutMs: number;
-  private readonly maxListedIds: number;
+  private readonly limits: Limits;
   private readonly secrets: string[];
   /** The answer each list operation gave to its own valid request, by operation pointer. */
   private readonly listAnswers = new Map<string, Exchange>();
@@ -128,15 +137,22 @@ class VendorRun {
     this.schemas = new DocumentSchemas(doc);
     this.facts = vendorFacts(doc, vendor, '0.0.0');
     this.fetchImpl = options.fetch ?? fetch;
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.maxListedIds = options.maxListedIds ?? DEFAULT_MAX_LISTED_IDS;
+    this.limits = resolveLimits(options);
   }
 
   /** Lists run before the operations that take their ids; results keep the spec's order. */
   async run(): Promise<CheckResult[]> {
     const order = [...this.plan.filter((p) => !p.idSource), ...this.plan.filter((p) => p.idSource)];
     const results = new Map<PlannedOperation, CheckResult[]>();
-    for (const planned of order) results.set(planned, await this.checkOperation(planned));
+    for (const planned of order) {
+      // Whatever a server sends (or a spec holds) fails the operation's checks; only an unreachable target stops.
+      const checked = await this.checkOperation(planned).catch((error: unknown) => {
+        if (error instanceof TargetUnreachableError) throw error;
+        const failure = fail([{ pointer: '', message: couldNotFinish(error) }]);
+        return CHECK_NAMES.map((check) => ({ ...labelOf(planned), check, ...failure }));
+      });
+      results.set(planned, checked);
+    }
     return this.plan.flatMap((p) => results.get(p)!);
   }
 
@@ -183,7 +199,8 @@ class VendorRun {
         headers,
         body: template.body,
       },
-      this.timeoutMs,
+      this.limits.timeoutMs,
+      this.limits.maxBodyBytes,
     );
     if ('error' in result && result.unreachable) {
       throw new TargetUnreachableError(operationUrl(this.base, template.path, template.query), result.error);
@@ -197,21 +214,15 @@ class VendorRun {
     const answer = source && this.listAnswers.get(source.list.pointer);
     const response = answer && responseOf(answer);
     if (!source || !response || !is2xx(response.status)) return [];
-    const parsed = parseJsonBody(response.text);
+    const parsed = parseResponseBody(response);
     if (!('value' in parsed)) return [];
     return listedItems(this.doc, source.list, response.status, parsed.value)
       .map((item) => itemId(item, source.param))
-      .filter((id): id is string => id !== undefined);
+      .filter((id): id is string => id !== undefined && unsendableId(id) === undefined);
   }
 
   private async checkOperation(planned: PlannedOperation): Promise<CheckResult[]> {
-    const label = (check: CheckName, o: Outcome): CheckResult => ({
-      operationId: planned.operationId,
-      method: planned.method,
-      path: planned.path,
-      check,
-      ...o,
-    });
+    const label = (check: CheckName, o: Outcome): CheckResult => ({ ...labelOf(planned), check, ...o });
     if (planned.skipReason) return CHECK_NAMES.map((check) => label(check, skip(planned.skipReason!)));
 
     const { entry } = planned;
@@ -233,30 +244,35 @@ class VendorRun {
     if (!planned.idSource) this.listAnswers.set(entry.pointer, main);
 
     const outcomes = new Map<CheckName, Outcome>();
-    outcomes.set('ignored_auth', await this.checkAuth(planned, template, alternative, main, record));
-    outcomes.set(
-      'error_envelope_conformance',
-      await this.checkUnknownId(planned, pathParams, credentials, record),
+    // A check that throws on what the server sent (a value too deep to walk, say) fails alone.
+    const judge = async (check: CheckName, run: () => Outcome | Promise<Outcome>) => {
+      try {
+        outcomes.set(check, await run());
+      } catch (error) {
+        if (error instanceof TargetUnreachableError) throw error;
+        outcomes.set(check, fail([{ pointer: '', message: couldNotFinish(error) }]));
+      }
+    };
+    await judge('ignored_auth', () => this.checkAuth(planned, template, alternative, main, record));
+    await judge('error_envelope_conformance', () =>
+      this.checkUnknownId(planned, pathParams, credentials, record),
     );
-    outcomes.set('list_get_consistency', await this.checkListGet(planned, credentials, record));
-    outcomes.set('negative_data_rejection', await this.checkNegative(planned, template, credentials, record));
+    await judge('list_get_consistency', () => this.checkListGet(planned, credentials, record));
+    await judge('negative_data_rejection', () => this.checkNegative(planned, template, credentials, record));
 
     const response = responseOf(main);
     const noResponse = skip('no response to judge (see not_a_server_error)');
-    outcomes.set(
-      'content_type_conformance',
+    await judge('content_type_conformance', () =>
       response ? judgeContentType(this.doc, entry, response) : noResponse,
     );
-    outcomes.set(
-      'response_schema_conformance',
+    await judge('response_schema_conformance', () =>
       response ? judgeBody(this.doc, this.schemas, entry, planned.method, response) : noResponse,
     );
-    outcomes.set(
-      'response_headers_conformance',
+    await judge('response_headers_conformance', () =>
       response ? judgeHeaders(this.doc, this.schemas, entry, response) : noResponse,
     );
-    outcomes.set('not_a_server_error', this.checkServerErrors(exchanges));
-    outcomes.set('status_code_conformance', this.checkStatuses(entry, exchanges));
+    await judge('not_a_server_error', () => this.checkServerErrors(exchanges));
+    await judge('status_code_conformance', () => this.checkStatuses(entry, exchanges));
     return CHECK_NAMES.map((check) => label(check, outcomes.get(check)!));
   }
 
@@ -400,7 +416,7 @@ class VendorRun {
         },
       ]);
     }
-    const parsed = parseJsonBody(listResponse.text);
+    const parsed = parseResponseBody(listResponse);
     if ('violation' in parsed) {
       return fail([
         {
@@ -417,12 +433,17 @@ class VendorRun {
     if (withIds.length === 0) {
       return skip(`the listed items carry no id (looked for "${source.param}", "id" and "key")`);
     }
-    const sample = withIds.slice(0, this.maxListedIds);
+    const sample = withIds.slice(0, this.limits.maxListedIds);
     const violations: Violation[] = [];
     for (const { item, id } of sample) {
+      const unsendable = unsendableId(id);
+      if (unsendable) {
+        violations.push({ pointer: '', message: `listed id ${JSON.stringify(id)} ${unsendable}` });
+        continue;
+      }
       const template = this.template(planned.entry, { [source.param]: id });
       const exchange = record(
-        await this.exchange(template, credentials, `${display(template)} (listed id "${id}")`),
+        await this.exchange(template, credentials, `${display(template)} (listed id ${JSON.stringify(id)})`),
       );
       const response = responseOf(exchange);
       if (!response) {
@@ -439,7 +460,7 @@ class VendorRun {
         });
         continue;
       }
-      const fetched = parseJsonBody(response.text);
+      const fetched = parseResponseBody(response);
       if ('violation' in fetched) {
         violations.push({
           pointer: fetched.violation.pointer,
@@ -450,7 +471,7 @@ class VendorRun {
       for (const d of disagreements(item, fetched.value)) {
         violations.push({
           pointer: d.pointer,
-          message: `listed id "${id}": the list says ${JSON.stringify(d.listed)}, the fetch says ${JSON.stringify(d.fetched)}`,
+          message: `listed id ${JSON.stringify(id)}: the list says ${JSON.stringify(d.listed)}, the fetch says ${JSON.stringify(d.fetched)}`,
         });
       }
     }
@@ -500,14 +521,19 @@ async function probeTarget(
   base: URL,
   plan: PlannedOperation[],
   fetchImpl: FetchLike,
-  timeoutMs: number,
+  limits: Limits,
 ): Promise<{ kind: TargetKind; decidedBy: string }> {
   const probe = plan.find((p) => !p.write && !p.skipReason && chooseAlternative(doc, p.entry));
   if (!probe)
     return { kind: 'server', decidedBy: 'no operation needs credentials to probe with; assumed a server' };
   const example = exampleRequest(doc, probe.entry);
   const url = operationUrl(base, fillPath(probe.entry.path, example.pathParams));
-  const result = await send(fetchImpl, { method: probe.method, url, headers: {} }, timeoutMs);
+  const result = await send(
+    fetchImpl,
+    { method: probe.method, url, headers: {} },
+    limits.timeoutMs,
+    limits.maxBodyBytes,
+  );
   if ('error' in result) {
     if (result.unreachable) throw new TargetUnreachableError(url, result.error);
     return {
@@ -524,12 +550,13 @@ async function probeTarget(
 export async function checkTarget(options: CheckTargetOptions): Promise<VendorReport> {
   const started = performance.now();
   const { doc, vendor } = options;
+  const limits = resolveLimits(options);
   const base = typeof options.baseUrl === 'string' ? parseBaseUrl(options.baseUrl) : options.baseUrl;
   const plan = planOperations(doc, { baseUrl: base, allowWrites: options.allowWrites });
   const choice = options.target ?? 'auto';
   const { kind, decidedBy } =
     choice === 'auto'
-      ? await probeTarget(doc, base, plan, options.fetch ?? fetch, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+      ? await probeTarget(doc, base, plan, options.fetch ?? fetch, limits)
       : { kind: choice, decidedBy: options.decidedBy ?? `--target ${choice}` };
   const key = options.apiKey || (kind === 'mock' ? MOCK_KEY : undefined);
   if (!key) {

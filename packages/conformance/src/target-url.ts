@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4 } from 'node:net';
 import { UsageError } from '@modelspecs/spec-tools';
 
 /**
@@ -38,13 +38,14 @@ export function operationUrl(base: URL, path: string, query: Readonly<Record<str
   return `${formatBaseUrl(base)}${path}${search ? `?${search}` : ''}`;
 }
 
-/** Whether the URL's host is this machine: `localhost`, 127.0.0.0/8, `::1` or an IPv4-mapped 127.x address. */
+/**
+ * Whether the URL names this machine by a literal loopback address: exactly `localhost`, an IPv4 address in
+ * 127.0.0.0/8 or `[::1]`, judged on the host as the WHATWG URL parser leaves it (so `2130706433` and `0x7f000001`,
+ * which it turns into 127.0.0.1, are loopback). No name is resolved: `evil.localhost`, `localhost.example.com` and
+ * `127.0.0.1.nip.io` are other hosts, and so are `0.0.0.0` and the IPv4-mapped `[::ffff:127.0.0.1]`.
+ */
 export function isLoopback(url: URL): boolean {
-  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (isIPv4(host)) return host.startsWith('127.');
-  if (isIPv6(host)) {
-    return host === '::1' || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host) || /^::ffff:127\./.test(host);
-  }
-  return false;
+  const host = url.hostname.toLowerCase();
+  if (host === 'localhost' || host === '[::1]') return true;
+  return isIPv4(host) && host.split('.')[0] === '127';
 }
