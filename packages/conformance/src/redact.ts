@@ -18,9 +18,7 @@ const anyCase = (hex: string) => hex.replace(/[a-f]/gi, (c) => `[${c.toLowerCase
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 const NAMED_ENTITIES: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' };
 /** What may come right before a key even though it ends in a letter or digit: `%20`, `\u0020`, `\n`. */
-const ESCAPE_BEFORE = String.raw`%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\[nrtbf]`;
-/** A run of base64 and base64url characters; whether it (or a `/`-separated part) is base64 is judged later. */
-const BASE64_RUN = /[A-Za-z0-9+/=_-]{2,}/g;
+const ESCAPE_BEFORE = /(?:%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\[nrtbf])$/;
 const BASE64_TOKEN = /^[A-Za-z0-9+/_-]+={0,2}$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: binary garbage is what this recognises.
 const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
@@ -43,19 +41,36 @@ function characterForms(ch: string): string {
 }
 
 interface Matcher {
-  /** The key in its character-by-character forms and as hex, each as a whole token. */
+  /** The key in its character-by-character forms and as hex, each ending a token (where it starts is checked apart). */
   direct: RegExp;
-  /** The same, to test decoded base64 text. */
-  test: RegExp;
+  /** Whether the key starts with a letter or digit, so that what comes before it must not be one. */
+  startsAlnum: boolean;
   /** The shortest base64 token that can hold the key. */
   minBase64: number;
 }
 
+/**
+ * Whether a match at `offset` starts a token. Checked here rather than by a lookbehind in the pattern, which would
+ * run at every position of a body of megabytes.
+ */
+function startsToken(text: string, offset: number, match: string, m: Matcher): boolean {
+  if (offset === 0) return true;
+  // A hex form is all letters and digits whatever the key starts with.
+  if (!m.startsAlnum && !/^[0-9A-Fa-f]+$/.test(match)) return true;
+  if (!ALNUM.test(text[offset - 1]!)) return true;
+  return ESCAPE_BEFORE.test(text.slice(Math.max(0, offset - 6), offset));
+}
+
+function replaceTokens(text: string, m: Matcher, replace: (match: string) => string): string {
+  return text.replace(m.direct, (match: string, offset: number) =>
+    startsToken(text, offset, match, m) ? replace(match) : match,
+  );
+}
+
 function matcher(secret: string): Matcher {
   const chars = [...secret];
-  const before = ALNUM.test(chars[0]!) ? `(?<=^|[^A-Za-z0-9]|${ESCAPE_BEFORE})` : '';
   const after = ALNUM.test(chars.at(-1)!) ? '(?![A-Za-z0-9])' : '';
-  const spelled = `${before}${chars.map(characterForms).join('')}${after}`;
+  const spelled = `${chars.map(characterForms).join('')}${after}`;
   // The hex of a key of one to three bytes is a short number or word that ordinary text is full of.
   const bytes = Buffer.from(secret, 'utf8');
   const hexForm =
@@ -63,7 +78,7 @@ function matcher(secret: string): Matcher {
   const source = `${spelled}${hexForm}`;
   return {
     direct: new RegExp(source, 'g'),
-    test: new RegExp(source),
+    startsAlnum: ALNUM.test(chars[0]!),
     minBase64: Math.floor((Buffer.byteLength(secret) * 4) / 3),
   };
 }
@@ -96,14 +111,17 @@ function holdsSecret(token: string, matchers: readonly Matcher[]): boolean {
   const applicable = matchers.filter((m) => token.length >= m.minBase64);
   if (applicable.length === 0) return false;
   const decoded = decodeBase64(token);
-  return decoded !== undefined && applicable.some((m) => m.test.test(decoded));
+  return decoded !== undefined && applicable.some((m) => replaceTokens(decoded, m, () => MASK) !== decoded);
 }
 
 /** Replaces every form of every secret (longest first) in a text with `***`. */
 export function redactText(text: string, secrets: readonly string[]): string {
   const matchers = matchersFor(secrets);
   if (matchers.length === 0) return text;
-  const decoded = text.replace(BASE64_RUN, (run) => {
+  // Only runs long enough to hold a key are decoded.
+  const shortest = Math.max(2, Math.min(...matchers.map((m) => m.minBase64)));
+  const runs = new RegExp(`[A-Za-z0-9+/=_-]{${shortest},}`, 'g');
+  const decoded = text.replace(runs, (run) => {
     if (holdsSecret(run, matchers)) return MASK;
     if (!run.includes('/')) return run;
     return run
@@ -111,7 +129,7 @@ export function redactText(text: string, secrets: readonly string[]): string {
       .map((part) => (holdsSecret(part, matchers) ? MASK : part))
       .join('/');
   });
-  return matchers.reduce((acc, m) => acc.replace(m.direct, MASK), decoded);
+  return matchers.reduce((acc, m) => replaceTokens(acc, m, () => MASK), decoded);
 }
 
 /** Replaces every secret in every string (and key) of a plain value with `***`. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ConformanceReport, runCli } from '../src/index.js';
+import type { ConformanceReport } from '../src/index.js';
+import { captureCli } from './support/cli.js';
 import { type DriftFault, type DriftServer, startDriftServer } from './support/drift-server.js';
 import { specOf } from './support/specs.js';
 
@@ -28,21 +29,14 @@ async function drift(fault?: DriftFault): Promise<string> {
   return server.baseUrl;
 }
 
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env,
-    cwd: mkdtempSync(join(tmpdir(), 'modelspecs-conformance-cli-')),
-  });
-  return { code, stdout, stderr };
+/** A fresh temporary folder, removed after the test. */
+function tempDir(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `modelspecs-conformance-${name}-`));
+  closers.push(async () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
+
+const cli = (argv: string[], env: Record<string, string> = {}) => captureCli(argv, env, tempDir('cli'));
 
 describe('modelspecs-conformance', () => {
   it('exits 0 when every check passes, printing a line per operation and check and a summary', async () => {
@@ -76,7 +70,7 @@ describe('modelspecs-conformance', () => {
 
   it('writes each report format whole to --out and never prints or writes the key', async () => {
     const url = await drift('auth-not-enforced');
-    const dir = mkdtempSync(join(tmpdir(), 'modelspecs-conformance-out-'));
+    const dir = tempDir('out');
     const outputs: string[] = [];
     for (const format of ['text', 'json', 'junit']) {
       const out = join(dir, `report.${format}`);
@@ -106,7 +100,7 @@ describe('modelspecs-conformance', () => {
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
     closers.push(() => new Promise((resolve) => echo.close(() => resolve())));
     const url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/v1`;
-    const dir = mkdtempSync(join(tmpdir(), 'modelspecs-conformance-echo-'));
+    const dir = tempDir('echo');
     for (const format of ['text', 'json', 'junit']) {
       const out = join(dir, `report.${format}`);
       const run = await cli([
@@ -146,7 +140,10 @@ describe('modelspecs-conformance', () => {
       ['--vendor', 'tensoras', '--base-url', 'http://127.0.0.1:1/v1', '--report', 'xml'],
       '--report: "xml" is not one of text, json, junit',
     ],
-    [['--vendor', 'tensoras', '--timeout-ms', '0'], '--timeout-ms: "0" is not a positive whole number'],
+    [
+      ['--vendor', 'tensoras', '--timeout-ms', '0'],
+      '--timeout-ms: "0" is out of range; give a whole number of milliseconds from 1 to 2147483647',
+    ],
     [['--vendor', 'tensoras', '--target', 'live'], '--target: "live" is not one of auto, mock, server'],
     [['--vendor', 'tensoras', '--frobnicate'], "Unknown option '--frobnicate'"],
     [

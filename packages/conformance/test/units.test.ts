@@ -39,20 +39,15 @@ describe('base URLs', () => {
   });
 
   it('knows loopback hosts', () => {
-    const loopback = [
-      'http://127.0.0.1',
-      'http://127.8.9.10:1',
-      'http://localhost',
-      'http://api.localhost',
-      'http://[::1]:80',
-      'http://[::ffff:127.0.0.1]',
-    ];
+    const loopback = ['http://127.0.0.1', 'http://127.8.9.10:1', 'http://localhost', 'http://[::1]:80'];
     const remote = [
       'http://10.0.0.1',
       'http://192.0.2.1',
       'https://api.tensoras.ai',
       'http://[::2]',
       'http://localhost.example.com',
+      'http://api.localhost',
+      'http://[::ffff:127.0.0.1]',
       'http://128.0.0.1',
     ];
     for (const url of loopback) expect(isLoopback(new URL(url)), url).toBe(true);

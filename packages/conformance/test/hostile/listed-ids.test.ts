@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkTarget, runCli, type VendorReport } from '../../src/index.js';
+import { checkTarget, type VendorReport } from '../../src/index.js';
+import { captureCli } from '../support/cli.js';
 import { type HostileServer, json, startHostileServer } from '../support/hostile-server.js';
 import { specOf } from '../support/specs.js';
 
@@ -58,20 +59,10 @@ describe('ids a server lists that no URL can carry', () => {
     server = await listsHostileIds();
     const cwd = mkdtempSync(join(tmpdir(), 'modelspecs-conformance-hostile-'));
     folders.push(cwd);
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(
+    const { code, stdout, stderr } = await captureCli(
       ['--vendor', 'tensoras', '--base-url', server.baseUrl, '--target', 'server', '--report', format],
-      {
-        stdout: (t) => {
-          stdout += t;
-        },
-        stderr: (t) => {
-          stderr += t;
-        },
-        env: { TENSORAS_API_KEY: KEY },
-        cwd,
-      },
+      { TENSORAS_API_KEY: KEY },
+      cwd,
     );
     expect(stderr).toBe('');
     expect(code).toBe(1);
