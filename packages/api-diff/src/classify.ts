@@ -1,4 +1,9 @@
-import { listOperations, type OpenApiDocument, operationSecurity } from '@modelspecs/spec-tools';
+import {
+  listOperations,
+  type OpenApiDocument,
+  operationSecurity,
+  pointerSegments,
+} from '@modelspecs/spec-tools';
 import { type ApiChange, type ChangeKind, type Level, maxLevel } from './kinds.js';
 import { type JsonDocument, runOptic } from './optic.js';
 
@@ -11,11 +16,7 @@ export interface SpecClassification {
   readonly isNew: boolean;
 }
 
-const segmentsOf = (pointer: string) =>
-  pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+const segmentsOf = pointerSegments;
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
@@ -81,7 +82,12 @@ function describeDiff(
   const docs = isDocumentation(pointer);
   const node = valueAt(diff.after ? to : from, pointer) as { name?: unknown } | undefined;
   const named = node && typeof node === 'object' && typeof node.name === 'string' ? ` (${node.name})` : '';
-  const { rest } = operationOf(pointer);
+  const { operation, rest } = operationOf(pointer);
+  if (operation && !rest) {
+    return diff.before === undefined
+      ? { kind: 'added', pointer, what: 'operation added' }
+      : { kind: 'changed', pointer, what: 'operation removed' };
+  }
   const field = rest || pointer || '/';
   if (diff.before === undefined)
     return { kind: docs ? 'docs' : 'added', pointer, what: `added ${field}${named}` };
@@ -91,6 +97,22 @@ function describeDiff(
 }
 
 type Doc = OpenApiDocument & JsonDocument;
+
+/** A path added or removed as a whole reads better as the operations it holds. */
+function expandPaths(
+  diffs: readonly { before?: string; after?: string }[],
+  from: JsonDocument,
+  to: JsonDocument,
+): { before?: string; after?: string }[] {
+  return diffs.flatMap((diff) => {
+    const pointer = diff.after ?? diff.before ?? '';
+    const s = segmentsOf(pointer);
+    if (s.length !== 2 || s[0] !== 'paths' || (diff.before && diff.after)) return [diff];
+    const item = valueAt(diff.after ? to : from, pointer) as Record<string, unknown> | undefined;
+    const methods = Object.keys(item ?? {}).filter((m) => METHODS.has(m));
+    return methods.map((m) => (diff.after ? { after: `${pointer}/${m}` } : { before: `${pointer}/${m}` }));
+  });
+}
 
 function effectiveServers(doc: Doc, path: string, method: string): string[] {
   const item = doc.paths?.[path] as { servers?: { url: string }[] } & Record<
@@ -212,7 +234,7 @@ export async function classifySpec(
   }
   const brokenAt = optic.failures.map((f) => f.jsonPath);
   const others = new Map<string, ApiChange>();
-  for (const diff of optic.diffs) {
+  for (const diff of expandPaths(optic.diffs, optic.from, optic.to)) {
     const pointer = diff.after ?? diff.before ?? '';
     // Inlined components show up again under every operation that uses them; the operations are what users call.
     if (pointer.startsWith('/components/') && !pointer.startsWith('/components/securitySchemes')) continue;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { SpecError } from '@modelspecs/spec-tools';
+import { SpecError, toPointer } from '@modelspecs/spec-tools';
 
 // Optic's packages are CommonJS; its libraries run in this process, so no CLI (and none of its telemetry,
 // update check or network code) is involved.
@@ -29,13 +29,13 @@ export interface OpticResult {
 }
 
 /** Every `$ref` must stay inside the document: a spec never makes a tool read another file or the network. */
-export function assertInternalRefs(doc: unknown, name: string, pointer = ''): void {
+export function assertInternalRefs(doc: unknown, name: string, at: string[] = []): void {
   if (doc !== null && typeof doc === 'object') {
     for (const [key, value] of Object.entries(doc)) {
-      const here = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const here = [...at, key];
       if (key === '$ref' && (typeof value !== 'string' || !value.startsWith('#'))) {
         throw new SpecError(
-          `${name}: #${here} points outside the document (${JSON.stringify(value)}); classify the bundled spec, whose references are all internal`,
+          `${name}: ${toPointer(here)} points outside the document (${JSON.stringify(value)}); classify the bundled spec, whose references are all internal`,
         );
       }
       assertInternalRefs(value, name, here);
