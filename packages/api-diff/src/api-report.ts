@@ -31,7 +31,22 @@ export function currentReport(root: string, vendor: Vendor): string {
       configObject: {
         projectFolder: project,
         mainEntryPointFilePath: '<projectFolder>/dist/index.d.ts',
-        compiler: { tsconfigFilePath: '<projectFolder>/tsconfig.build.json' },
+        // Only the built declarations are read, with the compiler options they were built for: no source, no
+        // project tsconfig, so the report depends on what the package publishes and nothing else.
+        compiler: {
+          overrideTsconfig: {
+            compilerOptions: {
+              target: 'ES2022',
+              lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+              module: 'NodeNext',
+              moduleResolution: 'NodeNext',
+              strict: true,
+              skipLibCheck: true,
+              types: [],
+            },
+            files: ['dist/index.d.ts'],
+          },
+        },
         apiReport: {
           enabled: true,
           reportFolder: scratch,
