@@ -2,7 +2,7 @@
 // built client with the committed API report, and the changeset configuration. It runs the command `pnpm check`
 // runs (`modelspecs-api-diff --check`) as a child process, on the real spec and client of the first vendor.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
