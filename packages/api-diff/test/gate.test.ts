@@ -2,7 +2,7 @@
 // built client with the committed API report, and the changeset configuration. It runs the command `pnpm check`
 // runs (`modelspecs-api-diff --check`) as a child process, on the real spec and client of the first vendor.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,17 @@ function firstStringProperty(doc: Yaml): [string, Record<string, unknown>] {
 }
 
 beforeAll(() => {
+  // The client's built declarations are what its API report reads; this package does not depend on the clients.
+  if (!existsSync(join(root, 'packages', vendor.slug, 'dist', 'index.d.ts'))) {
+    execFileSync(
+      'pnpm',
+      ['exec', 'turbo', 'run', 'build', `--filter=${vendor.clientPackage}`, '--output-logs=errors-only'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+  }
   repo = mkdtempSync(join(tmpdir(), 'modelspecs-gate-'));
   for (const file of ['pnpm-workspace.yaml', '.changeset/config.json']) copy(file);
   for (const file of ['package.json', 'openapi.yaml', 'released']) copy(`specs/${vendor.slug}/${file}`);
