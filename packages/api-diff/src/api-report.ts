@@ -1,0 +1,147 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { Extractor, ExtractorConfig, type ExtractorMessage } from '@microsoft/api-extractor';
+import { SpecError, type Vendor } from '@modelspecs/spec-tools';
+import { fileAt } from './git.js';
+import type { ApiChange } from './kinds.js';
+
+/** The client package of a vendor: `packages/<slug>`. */
+export const clientDir = (root: string, vendor: Vendor) => join(root, 'packages', vendor.slug);
+
+/** The committed API report of a client package: the public type surface of its last release. */
+export const reportFile = (root: string, vendor: Vendor) =>
+  join(clientDir(root, vendor), 'etc', `${vendor.slug}.api.md`);
+
+/**
+ * API Extractor's report of the client's public types as built now (`dist/index.d.ts`). The configuration is
+ * derived here, once for every client, so that a new vendor's package needs no file of its own.
+ */
+export function currentReport(root: string, vendor: Vendor): string {
+  const project = clientDir(root, vendor);
+  const entry = join(project, 'dist', 'index.d.ts');
+  if (!existsSync(entry)) {
+    throw new SpecError(
+      `${relative(root, entry)} is missing: build the client first (pnpm build) so its public types can be compared`,
+    );
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'modelspecs-api-report-'));
+  try {
+    const config = ExtractorConfig.prepare({
+      configObject: {
+        projectFolder: project,
+        mainEntryPointFilePath: '<projectFolder>/dist/index.d.ts',
+        // Only the built declarations are read, with the compiler options they were built for: no source, no
+        // project tsconfig, so the report depends on what the package publishes and nothing else.
+        compiler: {
+          overrideTsconfig: {
+            compilerOptions: {
+              target: 'ES2022',
+              lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+              module: 'NodeNext',
+              moduleResolution: 'NodeNext',
+              strict: true,
+              skipLibCheck: true,
+              types: [],
+            },
+            files: ['dist/index.d.ts'],
+          },
+        },
+        apiReport: {
+          enabled: true,
+          reportFolder: scratch,
+          reportTempFolder: scratch,
+          reportFileName: vendor.slug,
+        },
+        docModel: { enabled: false },
+        dtsRollup: { enabled: false },
+        tsdocMetadata: { enabled: false },
+        newlineKind: 'lf',
+      },
+      configObjectFullPath: join(project, 'api-extractor.json'),
+      packageJsonFullPath: join(project, 'package.json'),
+    });
+    const errors: string[] = [];
+    const result = Extractor.invoke(config, {
+      localBuild: true,
+      messageCallback: (message: ExtractorMessage) => {
+        // Documentation and naming advice is not part of the type surface; only real errors stop the report.
+        if (message.logLevel === 'error') errors.push(message.formatMessageWithoutLocation());
+        message.handled = true;
+      },
+    });
+    const report = join(scratch, `${vendor.slug}.api.md`);
+    if (!result.succeeded || !existsSync(report)) {
+      throw new SpecError(
+        `API Extractor could not report the public types of ${vendor.clientPackage}`,
+        errors,
+      );
+    }
+    return readFileSync(report, 'utf8');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The committed report (or the one at `commit`), undefined for a client never released. */
+export function baselineReport(root: string, vendor: Vendor, commit?: string): string | undefined {
+  const file = reportFile(root, vendor);
+  if (commit !== undefined) return fileAt(root, commit, relative(root, file));
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+// The declarations of a report: its fenced TypeScript, without API Extractor's own comments and blank lines.
+function declarationLines(report: string): string[] {
+  const body = report.split(/^```ts$/m)[1]?.split(/^```$/m)[0] ?? report;
+  return body
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('//'));
+}
+
+function countLines(lines: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The change of the public types between two reports: a line of the baseline that is gone (removed, or changed
+ * into another line) is breaking, a line only added is an addition.
+ */
+export function compareReports(before: string | undefined, after: string, where: string): ApiChange[] {
+  if (before === undefined) {
+    return [
+      {
+        kind: 'added',
+        location: where,
+        what: 'new client package (no released API report)',
+        source: 'api-report',
+      },
+    ];
+  }
+  const old = countLines(declarationLines(before));
+  const now = countLines(declarationLines(after));
+  const changes: ApiChange[] = [];
+  for (const [line, count] of old) {
+    if ((now.get(line) ?? 0) < count) {
+      changes.push({
+        kind: 'breaking',
+        location: where,
+        what: `type line removed or changed: \`${line}\``,
+        source: 'api-report',
+      });
+    }
+  }
+  for (const [line, count] of now) {
+    if ((old.get(line) ?? 0) < count) {
+      changes.push({
+        kind: 'added',
+        location: where,
+        what: `type line added: \`${line}\``,
+        source: 'api-report',
+      });
+    }
+  }
+  return changes;
+}

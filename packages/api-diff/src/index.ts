@@ -1,0 +1,10 @@
+export { baselineReport, compareReports, currentReport, reportFile } from './api-report.js';
+export { baselineFile, baselineSpec, currentSpec } from './baseline.js';
+export { pendingBumps } from './changesets.js';
+export { classifySpec, type SpecClassification } from './classify.js';
+export { changesByKind, describeChange, FORMATS, type Format, markdownChanges, render } from './format.js';
+export { type DiffOptions, diffVendor, gateProblems, type VendorDiff } from './gate.js';
+export { type ReleasedChanges, readHistory } from './history.js';
+export * from './kinds.js';
+export { renderChangesPage, writeChangesPages } from './portal.js';
+export { apiChangesChangesets, release, updateBaselines } from './release.js';

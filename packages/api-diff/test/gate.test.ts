@@ -1,0 +1,220 @@
+// The gate end to end in a temporary git repository holding one vendor: its spec with the released baseline, its
+// built client with the committed API report, and the changeset configuration. It runs the command `pnpm check`
+// runs (`modelspecs-api-diff --check`) as a child process, on the real spec and client of the first vendor.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { discoverVendors, findRepoRoot } from '@modelspecs/spec-tools';
+import { runNode } from '@modelspecs/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+
+// biome-ignore lint/suspicious/noExplicitAny: the test edits plain parsed YAML.
+type Yaml = any;
+
+const CLI = fileURLToPath(new URL('../bin/modelspecs-api-diff.js', import.meta.url));
+const root = findRepoRoot();
+const vendor = discoverVendors(root)[0]!;
+// API Extractor and Optic on a loaded two-core machine: generous, a hang guard only.
+const SLOW = 300_000;
+
+let repo: string;
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' }).toString();
+const specFile = () => join(repo, 'specs', vendor.slug, 'openapi.yaml');
+const reportFile = () => join(repo, 'packages', vendor.slug, 'etc', `${vendor.slug}.api.md`);
+
+function copy(relative: string) {
+  cpSync(join(root, relative), join(repo, relative), { recursive: true });
+}
+
+function setVersion(relative: string, version: string) {
+  const file = join(repo, relative, 'package.json');
+  writeFileSync(file, `${JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), version }, null, 2)}\n`);
+}
+
+function editSpec(change: (doc: Yaml) => void) {
+  const doc = parse(readFileSync(specFile(), 'utf8'));
+  change(doc);
+  writeFileSync(specFile(), stringify(doc));
+}
+
+function changeset(name: string, bumps: Record<string, string>) {
+  const front = Object.entries(bumps).map(([pkg, bump]) => `"${pkg}": ${bump}`);
+  writeFileSync(join(repo, '.changeset', `${name}.md`), `---\n${front.join('\n')}\n---\n\nA change.\n`);
+}
+
+async function gate(...args: string[]) {
+  const run = runNode(CLI, ['--check', ...args], repo);
+  const { code } = await run.exit;
+  return { code, out: run.stdout(), err: run.stderr() };
+}
+
+/** The first string property of a schema, by name: changing its type breaks every reader of it. */
+function firstStringProperty(doc: Yaml): [string, Record<string, unknown>] {
+  for (const schema of Object.values<Yaml>(doc.components.schemas)) {
+    for (const [name, property] of Object.entries<Yaml>(schema.properties ?? {})) {
+      if (property.type === 'string' && !property.enum && !property.const) return [name, property];
+    }
+  }
+  throw new Error('no string property in the fixture spec');
+}
+
+beforeAll(() => {
+  // The client's built declarations are what its API report reads; this package does not depend on the clients.
+  if (!existsSync(join(root, 'packages', vendor.slug, 'dist', 'index.d.ts'))) {
+    execFileSync(
+      'pnpm',
+      ['exec', 'turbo', 'run', 'build', `--filter=${vendor.clientPackage}`, '--output-logs=errors-only'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+  }
+  repo = mkdtempSync(join(tmpdir(), 'modelspecs-gate-'));
+  for (const file of ['pnpm-workspace.yaml', '.changeset/config.json']) copy(file);
+  for (const file of ['package.json', 'openapi.yaml', 'released']) copy(`specs/${vendor.slug}/${file}`);
+  for (const file of ['package.json', 'dist', 'etc']) {
+    copy(`packages/${vendor.slug}/${file}`);
+  }
+  // The client's own dependencies (its runtime's types), as installed in the workspace.
+  symlinkSync(
+    join(root, 'packages', vendor.slug, 'node_modules'),
+    join(repo, 'packages', vendor.slug, 'node_modules'),
+  );
+  // After the first release: a major bump now means breaking.
+  setVersion(`specs/${vendor.slug}`, '1.0.0');
+  setVersion(`packages/${vendor.slug}`, '1.0.0');
+  writeFileSync(join(repo, '.gitignore'), 'node_modules\n');
+  git('init', '-q', '-b', 'main');
+  git('-c', 'user.name=test', '-c', 'user.email=test@example.test', 'add', '-A');
+  git('-c', 'user.name=test', '-c', 'user.email=test@example.test', 'commit', '-qm', 'released');
+}, SLOW);
+
+afterAll(() => {
+  if (repo) rmSync(repo, { recursive: true, force: true });
+});
+
+const reset = () => {
+  git('checkout', '-q', '--', '.');
+  git('clean', '-qfd', '--', '.changeset', 'specs');
+};
+
+describe('the release gate in a git repository', () => {
+  it(
+    'passes when nothing changed',
+    async () => {
+      reset();
+      const { code, out } = await gate('--no-types');
+      expect(code).toBe(0);
+      expect(out).toContain(`${vendor.slug}: none`);
+    },
+    SLOW,
+  );
+
+  it(
+    'fails a breaking change without a major changeset, naming the vendor, the operation, the change and the bump',
+    async () => {
+      reset();
+      let name = '';
+      editSpec((doc) => {
+        const [property, schema] = firstStringProperty(doc);
+        name = property;
+        schema.type = 'integer';
+      });
+      const { code, err } = await gate();
+      expect(code).toBe(1);
+      expect(err).toContain(`${vendor.slug}: breaking`);
+      // Each break: the operation, where in it, and what (Optic says a changed type is an "expanded" property).
+      expect(err).toMatch(new RegExp(`- GET /\\S+ response 200 .*property '${name}' not to be expanded`));
+      expect(err).toContain(`${vendor.specPackage} needs a major bump for a breaking change`);
+      expect(err).toContain(`${vendor.clientPackage} needs a major bump for a breaking change`);
+
+      changeset('minor-only', { [vendor.specPackage]: 'minor', [vendor.clientPackage]: 'minor' });
+      expect((await gate('--no-types')).code).toBe(1);
+    },
+    SLOW,
+  );
+
+  it(
+    'passes the same breaking change once the spec and client packages get a major changeset',
+    async () => {
+      reset();
+      editSpec((doc) => {
+        firstStringProperty(doc)[1].type = 'integer';
+      });
+      changeset('break', { [vendor.specPackage]: 'major', [vendor.clientPackage]: 'major' });
+      const { code, out } = await gate('--no-types');
+      expect(code).toBe(0);
+      expect(out).toContain(`${vendor.slug}: breaking`);
+    },
+    SLOW,
+  );
+
+  it(
+    'asks only a patch of the spec package for a description-only change',
+    async () => {
+      reset();
+      editSpec((doc) => {
+        doc.info.description = `${doc.info.description} Reworded.`;
+      });
+      const without = await gate('--no-types');
+      expect(without.code).toBe(1);
+      expect(without.err).toContain(`${vendor.specPackage} needs a patch bump`);
+      expect(without.err).not.toContain(vendor.clientPackage);
+
+      changeset('docs', { [vendor.specPackage]: 'patch' });
+      const withPatch = await gate('--no-types');
+      expect(withPatch.code).toBe(0);
+      expect(withPatch.out).toContain(`${vendor.slug}: docs`);
+    },
+    SLOW,
+  );
+
+  it(
+    'counts a line gone from the client API report as breaking for the client',
+    async () => {
+      reset();
+      // The released report had a declaration the built client no longer has.
+      writeFileSync(
+        reportFile(),
+        readFileSync(reportFile(), 'utf8').replace('```ts\n', '```ts\nexport type Removed = string;\n'),
+      );
+      const { code, err } = await gate();
+      expect(code).toBe(1);
+      expect(err).toContain('type line removed or changed: `export type Removed = string;`');
+      expect(err).toContain(`${vendor.clientPackage} needs a major bump for a breaking change`);
+    },
+    SLOW,
+  );
+
+  it(
+    'compares against a git ref given with --from, and prints JSON',
+    async () => {
+      reset();
+      editSpec((doc) => {
+        firstStringProperty(doc)[1].type = 'integer';
+      });
+      git('-c', 'user.name=test', '-c', 'user.email=test@example.test', 'commit', '-qam', 'break');
+      try {
+        // Against the commit before: breaking. The committed baseline was not refreshed, so it says the same.
+        const run = runNode(CLI, ['--no-types', '--from', 'HEAD~1', '--format', 'json'], repo);
+        expect((await run.exit).code).toBe(0);
+        const { vendors } = JSON.parse(run.stdout());
+        expect(vendors[0].level).toBe('breaking');
+        expect(vendors[0].baseline).toBe(`HEAD~1:specs/${vendor.slug}`);
+        // Against itself: nothing.
+        const same = runNode(CLI, ['--no-types', '--from', 'HEAD', '--format', 'json'], repo);
+        expect((await same.exit).code).toBe(0);
+        expect(JSON.parse(same.stdout()).vendors[0].level).toBe('none');
+        const bad = runNode(CLI, ['--from', '--upload-pack=x'], repo);
+        expect((await bad.exit).code).toBe(2);
+      } finally {
+        git('reset', '-q', '--hard', 'HEAD~1');
+      }
+    },
+    SLOW,
+  );
+});
