@@ -1,12 +1,12 @@
-import { open, realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { BaseResolver, type Document, getLineColLocation, Source } from '@redocly/openapi-core';
 import { isAlias, LineCounter, parseDocument, visit } from 'yaml';
+import { DEFAULT_MAX_FILE_BYTES, readConfinedFile } from './confined-read.js';
 import { SpecError } from './errors.js';
 import { pointerSegments } from './locate.js';
 
-/** The largest file a spec may consist of unless the caller raises it (`maxFileBytes`, `--max-file-bytes`). */
-export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES };
 
 /** How a spec is read. Every reader of a spec (lint, bundle, generate, docs, mock, conformance) loads it this way. */
 export interface SpecLoadOptions {
@@ -28,11 +28,6 @@ const URL_SCHEME = /^([a-z][a-z0-9+.-]+):/i;
 const YAML_OR_JSON = /\.(ya?ml|json)$/i;
 /** As many aliases as a hand-written spec could want; an alias bomb needs far more. */
 const MAX_ALIASES = 100;
-
-const isInside = (folder: string, path: string) => {
-  const rel = relative(folder, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-};
 
 /** A URL fit for an error message: without the user and password it may carry. */
 function showUrl(url: string): string {
@@ -143,10 +138,6 @@ export class ConfinedResolver extends BaseResolver {
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
   }
 
-  private get folder(): string {
-    return `${this.show(this.root)}/`;
-  }
-
   override resolveExternalRef(base: string | null, ref: string): string {
     if (URL_SCHEME.test(ref)) return ref;
     if (base && URL_SCHEME.test(base)) return new URL(ref, base).href;
@@ -169,44 +160,14 @@ export class ConfinedResolver extends BaseResolver {
   }
 
   private async readFile(path: string): Promise<Source> {
-    // Judge the path as written first, so that nothing outside the folder is even looked at.
-    if (!isInside(this.root, path)) {
-      throw new SpecError(
-        `${this.show(path)} is outside ${this.folder}: a $ref may only name a file in the spec's own folder or below`,
-      );
-    }
     this.realRoot ??= realpath(this.root);
-    let real: string;
-    try {
-      real = await realpath(path);
-    } catch (error) {
-      throw new SpecError(
-        `cannot read ${this.show(path)} (${(error as NodeJS.ErrnoException).code ?? error})`,
-      );
-    }
-    if (!isInside(await this.realRoot, real)) {
-      throw new SpecError(
-        `${this.show(path)} is a link to ${real}, outside ${this.folder}: a $ref may only name a file in the spec's own folder or below`,
-      );
-    }
-    const handle = await open(real, 'r');
-    try {
-      const stats = await handle.stat();
-      if (!stats.isFile()) throw new SpecError(`${this.show(path)} is not a regular file`);
-      if (stats.size > this.maxFileBytes) throw this.tooLarge(path, stats.size);
-      const text = await handle.readFile('utf8');
-      if (Buffer.byteLength(text) > this.maxFileBytes) throw this.tooLarge(path, Buffer.byteLength(text));
-      return new Source(path, text.replace(/\r\n/g, '\n'));
-    } finally {
-      await handle.close();
-    }
-  }
-
-  private tooLarge(path: string, size: number): SpecError {
-    return new SpecError(
-      `${this.show(path)} is ${size} bytes, over the limit of ${this.maxFileBytes} bytes per spec file: split it ` +
-        'into files joined by $ref, or raise the limit (option maxFileBytes, flag --max-file-bytes)',
-    );
+    const text = readConfinedFile(path, {
+      folder: this.root,
+      realFolder: await this.realRoot,
+      maxBytes: this.maxFileBytes,
+      show: (p) => this.show(p),
+    });
+    return new Source(path, text.replace(/\r\n/g, '\n'));
   }
 
   private async fetchUrl(url: string, scheme: string): Promise<Source> {
@@ -214,7 +175,7 @@ export class ConfinedResolver extends BaseResolver {
     if (!remote || (scheme !== 'http' && scheme !== 'https')) {
       throw new SpecError(
         `${showUrl(url)} is remote: a spec is read without touching the network, so a $ref may only name a file ` +
-          `in ${this.folder} or below; copy the document into the folder and refer to it by a relative path`,
+          `in ${this.show(this.root)}/ or below; copy the document into the folder and refer to it by a relative path`,
       );
     }
     const signal = AbortSignal.timeout(remote.timeoutMs);
