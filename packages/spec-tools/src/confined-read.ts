@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { SpecError } from './errors.js';
 
@@ -42,11 +42,15 @@ export function readConfinedFile(
       `${show(path)} is ${size} bytes, over the limit of ${maxBytes} bytes per spec file: split it ` +
         'into files joined by $ref, or raise the limit (option maxFileBytes, flag --max-file-bytes)',
     );
-  const fd = openSync(real, 'r');
-  try {
-    const stats = fstatSync(fd);
+  // Judged before opening: opening a named pipe would wait for a writer forever.
+  const judge = (stats: Stats) => {
     if (!stats.isFile()) throw new SpecError(`${show(path)} is not a regular file`);
     if (stats.size > maxBytes) throw tooLarge(stats.size);
+  };
+  judge(statSync(real));
+  const fd = openSync(real, 'r');
+  try {
+    judge(fstatSync(fd));
     const text = readFileSync(fd, 'utf8');
     if (Buffer.byteLength(text) > maxBytes) throw tooLarge(Buffer.byteLength(text));
     return text;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +40,19 @@ describe('the other files a spec folder holds are confined too', () => {
       'specs/acme/package.json: cannot read the spec package manifest: specs/acme/package.json is a link to /proc/',
     );
     expect((error as Error).message).not.toContain(secret);
+  });
+});
+
+describe('only regular files are read', () => {
+  it('a $ref to a named pipe inside the folder is refused without opening it', {
+    timeout: 60_000,
+  }, async () => {
+    const { root, specDir, specFile } = hostileWorkspace('ref-symlink.yaml');
+    execFileSync('mkfifo', [join(specDir, 'linked.md')]);
+    const error = await failure(() => bundleSpec(specFile, root));
+    expect((error as SpecError).problems[0]).toMatch(
+      /#\/info\/description: Can't resolve \$ref: specs\/acme\/linked\.md is not a regular file/,
+    );
   });
 });
 
