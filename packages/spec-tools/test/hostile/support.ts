@@ -1,26 +1,19 @@
 import { execFile } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import { fixtures, repoRoot, tempWorkspace } from '../helpers.js';
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 /**
  * A throwaway workspace whose vendor "acme" has the hostile fixture as its spec (a folder fixture is copied whole),
- * with `edits` applied to the spec text. Removed after the test file.
+ * with `edits` applied to the spec text.
  */
 export function hostileWorkspace(
   fixture: string,
   edits: Record<string, string> = {},
 ): { root: string; specDir: string; specFile: string } {
   const { root, specDir } = tempWorkspace();
-  made.push(root);
   const source = join(fixtures, 'hostile', fixture);
   if (fixture.endsWith('.yaml')) cpSync(source, join(specDir, 'openapi.yaml'));
   else cpSync(source, specDir, { recursive: true });
