@@ -1,9 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
+import { lintDocument, loadConfig } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { SpecError } from './errors.js';
+import { describeProblem, specResolver, withSpecDocument } from './load.js';
 import { type SourceLocator, toPointer } from './locate.js';
 import { deref, type ExampleObject, isReference, listOperations, type OpenApiDocument } from './openapi.js';
+import { ConfinedResolver, type SpecLoadOptions } from './resolver.js';
 import { DocumentSchemas, describeErrors } from './schema-validator.js';
 
 /** The Redocly CLI entry point of the pinned @redocly/cli. */
@@ -19,35 +22,34 @@ export interface CheckResult {
   output?: string;
 }
 
-/** `redocly lint` with the repo's redocly.yaml (recommended-strict): any error or warning is a problem. */
-export function redoclyLint(specFile: string, root: string): CheckResult {
-  const run = spawnSync(
-    process.execPath,
-    [redoclyCli(), 'lint', specFile, '--config', join(root, 'redocly.yaml'), '--format', 'codeframe'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        REDOCLY_TELEMETRY: 'off',
-        REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
-        NO_COLOR: '1',
-      },
-    },
-  );
-  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
-  // Redocly exits 0 on warnings; recommended-strict makes them errors, and any left over still count.
-  const clean = /Woohoo! Your API description is valid/.test(output) && !/\b\d+ warnings?\b/.test(output);
-  const problems: string[] = [];
-  if (run.error) problems.push(`could not run redocly: ${run.error.message}`);
-  else if (run.status !== 0 || !clean) {
-    problems.push(`redocly lint reported problems in ${relative(root, specFile)} (see its output above)`);
+/**
+ * Redocly's linter with the repo's redocly.yaml (recommended-strict): any error or warning is a problem. It runs in
+ * process on the files the confined resolver reads (the spec's folder only, no network), never on its own.
+ */
+export async function redoclyLint(
+  specFile: string,
+  root: string,
+  options: SpecLoadOptions = {},
+): Promise<CheckResult> {
+  const name = 'redocly lint (recommended-strict)';
+  const configFile = join(root, 'redocly.yaml');
+  let problems: string[];
+  try {
+    // The config may extend others: they too are read only from the workspace, never from the network.
+    const config = await loadConfig({
+      configPath: configFile,
+      externalRefResolver: new ConfinedResolver(root, root),
+    });
+    const resolver = specResolver(specFile, root, options);
+    const found = await withSpecDocument(specFile, resolver, (document) =>
+      lintDocument({ document, config, externalRefResolver: resolver }),
+    );
+    problems = found.map((p) => `${describeProblem(p, root)} (${p.ruleId})`);
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    problems = [...error.problems, ...(error.problems.length ? [] : [error.message])];
   }
-  return {
-    name: 'redocly lint (recommended-strict)',
-    problems,
-    output: problems.length > 0 ? output : undefined,
-  };
+  return { name, problems };
 }
 
 /** A second, independent validation of the whole document against the OpenAPI 3.1 schema. */

@@ -15,7 +15,21 @@ Commands:
                                            --check writes nothing and exits 1 when they are stale
   vendors [--json]                         list the vendors discovered under specs/
 
+Options of lint and bundle:
+  --max-file-bytes <n>                     the largest file a spec may consist of (default 5242880, 5 MiB)
+
+A spec is read from its own folder only: a $ref to a file outside it, or to a URL, is an error.
 Inside specs/<slug>/ the vendor defaults to <slug>.`;
+
+/** `--max-file-bytes`: a positive integer, else a usage error naming the flag. */
+function maxFileBytes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(`--max-file-bytes: "${value}" is not a size; give a positive number of bytes.`);
+  }
+  return n;
+}
 
 /** The vendor whose spec folder we are in, or the one named by --vendor. */
 function currentVendor(root: string, slug: string | undefined): Vendor {
@@ -34,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
       file: { type: 'string' },
       json: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
+      'max-file-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -43,19 +58,20 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const root = findRepoRoot();
+  const load = { maxFileBytes: maxFileBytes(values['max-file-bytes']) };
   switch (command) {
     // Each command loads only what it needs: openapi-typescript and Redocly are slow to import.
     case 'lint': {
       const { formatLintReport, lintSpecFile } = await import('./lint.js');
       const file = values.file ? resolve(values.file) : currentVendor(root, values.vendor).specFile;
-      const report = await lintSpecFile(file, root);
+      const report = await lintSpecFile(file, root, load);
       (report.ok ? console.log : console.error)(formatLintReport(report));
       return report.ok ? 0 : 1;
     }
     case 'bundle': {
       const { writeBundle } = await import('./bundle.js');
       const vendor = currentVendor(root, values.vendor);
-      await writeBundle(vendor, root);
+      await writeBundle(vendor, root, load);
       console.log(
         `bundled specs/${vendor.slug}/openapi.yaml -> specs/${vendor.slug}/dist/openapi.{json,yaml}`,
       );

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { SpecError, UsageError } from './errors.js';
+import { assertSelfContained } from './load.js';
 import { deref, type OpenApiDocument, type SecuritySchemeObject } from './openapi.js';
 import { findRepoRoot } from './root.js';
 import { getVendor, type Vendor } from './vendors.js';
@@ -72,6 +73,8 @@ export async function renderClientModules(
   vendor: Vendor,
   clientVersion: string,
 ): Promise<{ schema: string; facts: string }> {
+  // openapi-typescript resolves any $ref it meets on its own: give it only a document that names nothing outside.
+  assertSelfContained(doc, `specs/${vendor.slug}/dist/openapi.json`);
   const ast = await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], {
     silent: true,
     alphabetize: false,

@@ -14,7 +14,7 @@ export { type Credentials, credentialsFor } from './credentials.js';
 export { SpecError, UsageError } from './errors.js';
 export { generateClient, renderClientModules, type VendorFacts, vendorFacts } from './generate.js';
 export { formatLintReport, type LintReport, lintSpecFile } from './lint.js';
-export { bundleSpec } from './load.js';
+export { assertSelfContained, bundleSpec, externalReferences } from './load.js';
 export { pointerSegments, SourceLocator, toPointer } from './locate.js';
 export {
   child,
@@ -37,6 +37,7 @@ export {
   fillPath,
   mediaTypeExample,
 } from './requests.js';
+export { ConfinedResolver, DEFAULT_MAX_FILE_BYTES, type SpecLoadOptions } from './resolver.js';
 export { findRepoRoot } from './root.js';
 export { exitCodeFor, runMain } from './run-main.js';
 export { DocumentSchemas, describeErrors } from './schema-validator.js';

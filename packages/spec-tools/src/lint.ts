@@ -10,6 +10,7 @@ import {
 import { SpecError } from './errors.js';
 import { bundleSpec } from './load.js';
 import { SourceLocator } from './locate.js';
+import type { SpecLoadOptions } from './resolver.js';
 
 export interface LintReport {
   file: string;
@@ -24,13 +25,13 @@ export interface LintReport {
 export async function lintSpecFile(
   file: string,
   root: string,
-  options: { redocly?: boolean } = {},
+  options: SpecLoadOptions & { redocly?: boolean } = {},
 ): Promise<LintReport> {
   const checks: CheckResult[] = [];
   const name = relative(root, file) || file;
   let doc: Awaited<ReturnType<typeof bundleSpec>> | undefined;
   try {
-    doc = await bundleSpec(file, root);
+    doc = await bundleSpec(file, root, options);
     checks.push({ name: 'parses and every $ref resolves', problems: [] });
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
@@ -39,7 +40,7 @@ export async function lintSpecFile(
       problems: [...error.problems, ...(error.problems.length ? [] : [error.message])],
     });
   }
-  if (options.redocly !== false) checks.push(redoclyLint(file, root));
+  if (options.redocly !== false) checks.push(await redoclyLint(file, root, options));
   if (doc) {
     const locator = new SourceLocator(file, root);
     checks.push(await schemaValidate(doc));

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { readConfinedFile } from './confined-read.js';
 import { SpecError, UsageError } from './errors.js';
 import { findRepoRoot } from './root.js';
 
@@ -28,10 +29,18 @@ function readVendor(root: string, slug: string): Vendor {
   const manifestPath = join(dir, 'package.json');
   const where = relative(root, manifestPath);
   let manifest: { name?: unknown; modelspecs?: { envVar?: unknown; mockPort?: unknown } };
+  let text: string;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    // The manifest belongs to the spec's folder and is as untrusted: a link to a file elsewhere is refused.
+    text = readConfinedFile(manifestPath, { folder: dir, show: (p) => relative(root, p) });
   } catch (error) {
     throw new SpecError(`${where}: cannot read the spec package manifest: ${(error as Error).message}`);
+  }
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    // JSON.parse quotes the text around the error: say where instead, without quoting the file.
+    throw new SpecError(`${where}: the spec package manifest is not valid JSON`);
   }
   const problems: string[] = [];
   if (manifest.name !== `@modelspecs/spec-${slug}`) {

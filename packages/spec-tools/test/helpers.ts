@@ -1,12 +1,18 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-/** A throwaway workspace with one vendor "acme" whose spec is the given fixture. */
+const workspaces: string[] = [];
+afterAll(() => {
+  for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A throwaway workspace with one vendor "acme" whose spec is the given fixture, removed after the test file. */
 export function tempWorkspace(
   fixture = 'valid.yaml',
   manifest: Record<string, unknown> = {
@@ -15,6 +21,7 @@ export function tempWorkspace(
   },
 ): { root: string; specDir: string } {
   const root = mkdtempSync(join(tmpdir(), 'modelspecs-spec-tools-'));
+  workspaces.push(root);
   writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages:\n  - specs/*\n');
   cpSync(join(repoRoot, 'redocly.yaml'), join(root, 'redocly.yaml'));
   const specDir = join(root, 'specs', 'acme');
