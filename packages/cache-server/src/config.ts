@@ -22,7 +22,6 @@ const PASSED_ON = [
   /^ABS_CONNECTION_STRING$/,
   /^AWS_[A-Z_]+$/,
   /^GOOGLE_APPLICATION_CREDENTIALS$/,
-  /^READ_ONLY$/,
   /^LOG_LEVEL$/,
   /^BODY_LIMIT$/,
   /^TURBO_REMOTE_CACHE_SIGNATURE_KEY$/,
@@ -93,7 +92,11 @@ export function cacheServerConfig(env: NodeJS.ProcessEnv, cwd: string = process.
   if (!/^\d+$/.test(portText) || port > 65535) {
     throw new UsageError(`PORT=${env.PORT} is not a port number (0 to 65535; 0 picks a free one).`);
   }
-  const readOnly = /^(true|1)$/i.test(env.READ_ONLY ?? '');
+  const readOnlyText = env.READ_ONLY?.trim().toLowerCase() ?? '';
+  if (!['', 'true', 'false', '1', '0'].includes(readOnlyText)) {
+    throw new UsageError(`READ_ONLY=${env.READ_ONLY} is not true or false.`);
+  }
+  const readOnly = readOnlyText === 'true' || readOnlyText === '1';
 
   const serverEnv: Record<string, string> = {
     NODE_ENV: 'production',
@@ -104,6 +107,7 @@ export function cacheServerConfig(env: NodeJS.ProcessEnv, cwd: string = process.
     STORAGE_PATH: storage,
     // turborepo-remote-cache would otherwise put a relative STORAGE_PATH under the OS temporary folder.
     STORAGE_PATH_USE_TMP_FOLDER: 'false',
+    READ_ONLY: String(readOnly),
   };
   for (const [name, value] of Object.entries(env)) {
     if (value !== undefined && PASSED_ON.some((pattern) => pattern.test(name))) serverEnv[name] = value;

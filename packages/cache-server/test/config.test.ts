@@ -44,6 +44,7 @@ describe('cacheServerConfig', () => {
     );
     expect(configError({ ...base, PORT: '80a' }).message).toMatch(/^PORT=80a is not a port number/);
     expect(configError({ ...base, PORT: '70000' }).message).toMatch(/^PORT=70000/);
+    expect(configError({ ...base, READ_ONLY: 'yes' }).message).toMatch(/^READ_ONLY=yes is not true or false/);
   });
 
   it('binds 127.0.0.1 by default and keeps a relative folder where it was asked for, not under /tmp', () => {
@@ -60,6 +61,7 @@ describe('cacheServerConfig', () => {
       AUTH_MODE: 'static',
       STORAGE_PATH: '/work/cache',
       STORAGE_PATH_USE_TMP_FOLDER: 'false',
+      READ_ONLY: 'false',
     });
   });
 
@@ -76,6 +78,9 @@ describe('cacheServerConfig', () => {
     });
     expect(config).toMatchObject({ provider: 's3', storage: 'team-cache', readOnly: true, host: '0.0.0.0' });
     expect(config.env).toMatchObject({ S3_ACCESS_KEY: 'id', S3_SECRET_KEY: 'secret', READ_ONLY: 'true' });
+    expect(cacheServerConfig({ TURBO_TOKEN: TOKEN, STORAGE_PATH: '/c', READ_ONLY: '' }).env.READ_ONLY).toBe(
+      'false',
+    );
     expect(config.env).not.toHaveProperty('TENSORAS_API_KEY');
   });
 });
