@@ -56,16 +56,18 @@ export function turboEnv(dir, remote, extra = {}) {
   };
 }
 
-/** The committed HEAD of this repository, cloned into `dir` and installed from the pnpm store (no download). */
-export function freshClone(dir) {
-  const head = run('git', ['rev-parse', 'HEAD'], { cwd: root }).output.trim();
+/** The commit checked out here: clones are made of it, resolved once so that every clone of a run is the same. */
+export const headCommit = () => run('git', ['rev-parse', 'HEAD'], { cwd: root }).output.trim();
+
+/** `commit` of this repository, cloned into `dir` and installed from the pnpm store (no download). */
+export function freshClone(dir, commit) {
   const cloned = run('git', ['clone', '--quiet', '--no-checkout', root, dir]);
-  run('git', ['checkout', '--quiet', '--detach', head], { cwd: dir });
+  run('git', ['checkout', '--quiet', '--detach', commit], { cwd: dir });
   const install = run('pnpm', ['install', '--frozen-lockfile', '--offline', '--reporter=silent'], {
     cwd: dir,
     env: turboEnv(dir, undefined),
   });
-  return { dir, head, seconds: cloned.seconds + install.seconds };
+  return { dir, commit, seconds: cloned.seconds + install.seconds };
 }
 
 /** `turbo run <args> --summarize` in a clone: exit status, output, seconds, and turbo's run summary (per task). */

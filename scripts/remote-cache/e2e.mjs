@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import {
   cacheReport,
   freshClone,
+  headCommit,
   loadCacheServer,
   newToken,
   outputDigests,
@@ -30,6 +31,7 @@ const storage = join(work, 'storage');
 const writeToken = newToken();
 const readToken = newToken();
 const startCacheServer = await loadCacheServer();
+const commit = headCommit();
 
 let passed = 0;
 const ok = (what) => {
@@ -67,7 +69,7 @@ try {
   const PR_CACHE = '--cache=local:rw,remote:r';
 
   // 1. A build of main fills the cache.
-  const a = freshClone(join(work, 'a'));
+  const a = freshClone(join(work, 'a'), commit);
   const aEnv = turboEnv(a.dir, main);
   const aBuild = turbo(a.dir, ['build'], aEnv);
   const aReport = cacheReport(aBuild.tasks);
@@ -88,7 +90,7 @@ try {
   ok(`clone A ran ${aTestTasks.map((t) => t.taskId).join(', ')} in ${aTest.seconds.toFixed(1)} s`);
 
   // 2. A pull request's fresh clone reads the cache: everything from it, byte for byte.
-  const b = freshClone(join(work, 'b'));
+  const b = freshClone(join(work, 'b'), commit);
   const bEnv = turboEnv(b.dir, pullRequest);
   const bBuild = turbo(b.dir, ['build', PR_CACHE], bEnv);
   const bReport = cacheReport(bBuild.tasks);

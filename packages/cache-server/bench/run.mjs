@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   cacheReport,
   freshClone,
+  headCommit,
   loadCacheServer,
   newToken,
   scratch,
@@ -19,6 +20,7 @@ const testArgs = ['test', '--continue', ...(filter ? [`--filter=${filter}`] : []
 const work = scratch('remote-cache-bench');
 const token = newToken();
 const startCacheServer = await loadCacheServer();
+const commit = headCommit();
 const server = await startCacheServer({
   env: { TURBO_TOKEN: token, STORAGE_PATH: join(work, 'storage'), PORT: '0' },
 });
@@ -39,7 +41,7 @@ try {
     ['no cache', 'cold'],
     ['warm remote cache', 'warm'],
   ]) {
-    const clone = freshClone(join(work, name));
+    const clone = freshClone(join(work, name), commit);
     rows.push([label, 'git clone + pnpm install --offline', clone.seconds.toFixed(1), '']);
     const env = turboEnv(clone.dir, { url: server.url, token });
     measure(label, clone, ['build'], env);
