@@ -8,6 +8,7 @@
  */
 import { rmSync } from 'node:fs';
 
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by startMocks() for the Prism child it spawns, never inherited from a turbo task.
 const ownedDir = process.env.MODELSPECS_MOCK_TMPDIR;
 
 process.on('exit', () => {

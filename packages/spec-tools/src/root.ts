@@ -21,6 +21,7 @@ function walkUp(start: string): string | undefined {
  * directory, else above this package, that holds `pnpm-workspace.yaml` and `specs/`.
  */
 export function findRepoRoot(start: string = process.cwd()): string {
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: an override for runs outside turbo. Kept out of turbo tasks on purpose (strict env mode), whose inputs are this workspace's files, not another checkout's.
   const fromEnv = process.env.MODELSPECS_ROOT;
   if (fromEnv) {
     if (!isWorkspaceRoot(fromEnv)) {
