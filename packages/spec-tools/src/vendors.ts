@@ -94,7 +94,8 @@ export function discoverVendors(root: string = findRepoRoot()): Vendor[] {
   );
 }
 
-const SPEC_PACKAGE = /^@modelspecs\/spec-([a-z0-9-]+)$/;
+// `@modelspecs/spec-tools` is the reader, not a spec.
+const SPEC_PACKAGE = /^@modelspecs\/spec-(?!tools$)([a-z0-9-]+)$/;
 
 /**
  * The vendors whose spec packages (`@modelspecs/spec-<slug>`) the package at `packageDir` depends on, read from
