@@ -546,7 +546,10 @@ export async function checkTarget(options: CheckTargetOptions): Promise<VendorRe
       ? await probeTarget(doc, base, plan, options.fetch ?? fetch, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
       : { kind: choice, decidedBy: options.decidedBy ?? `--target ${choice}` };
   // A spec whose operations need no credentials needs no key: the placeholder is never sent.
-  const needsKey = plan.some((p) => !p.skipReason && chooseAlternative(doc, p.entry) !== undefined);
+  const { sendable } = securitySchemes(doc);
+  const needsKey = plan.some(
+    (p) => !p.skipReason && chooseAlternative(doc, p.entry, sendable)?.every((name) => name in sendable),
+  );
   const key = options.apiKey || (kind === 'mock' || !needsKey ? MOCK_KEY : undefined);
   if (!key) {
     throw new UsageError(
