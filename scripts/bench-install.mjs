@@ -3,15 +3,20 @@
 // npm in an empty folder (with the tarballs of the @modelspecs packages it depends on), reported as the number of
 // packages and MB of node_modules; then the start time of `modelspecs-conformance --help` and
 // `modelspecs-mock --help` from that install (median of --runs). Uses npm's cache first (--prefer-offline).
-//   node scripts/bench-install.mjs [--runs 7] [--package @modelspecs/mock]
+// --write-readmes puts each package's figures between the `<!-- install-size -->` markers of its README.
+//   node scripts/bench-install.mjs [--runs 7] [--package @modelspecs/mock] [--write-readmes]
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { emptyProject, installSize, npmInstall, packAll, publicPackages, userEnv } from './lib/packages.mjs';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '7' }, package: { type: 'string', multiple: true } },
+  options: {
+    runs: { type: 'string', default: '7' },
+    package: { type: 'string', multiple: true },
+    'write-readmes': { type: 'boolean', default: false },
+  },
 });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) {
@@ -29,6 +34,18 @@ function closure(name, seen = new Set()) {
   seen.add(name);
   for (const dep of Object.keys(manifests[name].dependencies ?? {})) closure(dep, seen);
   return seen;
+}
+
+const MARKERS = /<!-- install-size -->[\s\S]*?<!-- \/install-size -->/;
+function writeReadme(name, count, mb) {
+  const file = join(packages.find((p) => p.name === name).dir, 'README.md');
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  if (!MARKERS.test(text)) return;
+  const line =
+    `Install size: ${count} package${count === 1 ? '' : 's'}, ${mb.toFixed(1)} MB ` +
+    '(`npm install` of the packed package in an empty folder, measured by `scripts/bench-install.mjs`).';
+  writeFileSync(file, text.replace(MARKERS, `<!-- install-size -->\n${line}\n<!-- /install-size -->`));
 }
 
 const tarballDir = emptyProject('modelspecs-bench-tarballs-');
@@ -79,6 +96,7 @@ try {
         help = `${bin} ${median(times).toFixed(0)} (node alone ${median(bare).toFixed(0)})`;
       }
       console.log(`${name.padEnd(32)} ${String(count).padStart(8)} ${mb.toFixed(1).padStart(7)}   ${help}`);
+      if (values['write-readmes']) writeReadme(name, count, mb);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
