@@ -202,9 +202,11 @@ console.log('require() loads both clients');
     `a missing --spec file is named (exit ${r.code}): ${tail(r.out, 1)}`,
   );
 
-  step('start and stop npx modelspecs-mock');
+  step('start and stop modelspecs-mock');
   const mockPort = String(await freePort());
-  const mock = spawn('npx', ['--no-install', 'modelspecs-mock', '--vendor', first, '--port-base', mockPort], {
+  // The bin npx runs, started directly: npx does not pass SIGTERM on to the command it started.
+  const mockBin = join(work, 'node_modules', '.bin', 'modelspecs-mock');
+  const mock = spawn(mockBin, ['--vendor', first, '--port-base', mockPort], {
     cwd: work,
     env: userEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -221,7 +223,7 @@ console.log('require() loads both clients');
   while (!mockOut.includes('Ctrl-C stops them') && Date.now() < readyBy && mock.exitCode === null) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const url = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(mockOut)?.[1];
+  const url = /(http:\/\/127\.0\.0\.1:\d+\S*)/.exec(mockOut)?.[1];
   check(url !== undefined, `modelspecs-mock is ready at ${url}`);
   if (url) {
     const answer = await fetch(`${url.replace(/\/$/, '')}/models`, {
