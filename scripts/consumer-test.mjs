@@ -5,7 +5,7 @@
 // checker (each vendor, a faulty server, --spec on a copied spec), starts and stops the mock CLI, imports a bundled
 // spec, and checks the conformance package alone, without the mocks. Run by .ci/run (it installs the tarballs'
 // dependencies from the registry); `pnpm test` stays offline.
-//   node scripts/consumer-test.mjs [--keep]
+//   node scripts/consumer-test.mjs [--keep] [--skip-build]   (--skip-build: the packages are built already)
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { emptyProject, npmInstall, packAll, publicPackages, root, userEnv } from './lib/packages.mjs';
 
-const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { keep: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false } },
+});
 const step = (text) => console.log(`\n-- ${text}`);
 const failures = [];
 const check = (ok, what) => {
@@ -67,11 +69,13 @@ const work = emptyProject('modelspecs-consumer-');
 const tarballDir = join(work, '..', `${work.split('/').at(-1)}-tarballs`);
 try {
   step('build and pack every public package');
-  const build = spawnSync('pnpm', ['turbo', 'run', 'build', '--output-logs=errors-only'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) throw new Error('pnpm build failed');
+  if (!values['skip-build']) {
+    const build = spawnSync('pnpm', ['turbo', 'run', 'build', '--output-logs=errors-only'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) throw new Error('pnpm build failed');
+  }
   const tarballs = packAll(tarballDir);
   console.log(Object.keys(tarballs).join('\n'));
   const vendors = publicPackages()
