@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runConformance } from '../src/index.js';
 
 /** A user's own OpenAPI 3.0 spec: an OAuth2-protected list, an open item fetch without error responses. */
@@ -61,8 +61,14 @@ async function serve(price: unknown): Promise<string> {
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}/api`;
 }
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function specFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'modelspecs-foreign-'));
+  made.push(dir);
   writeFileSync(join(dir, 'inventory.yaml'), SPEC);
   return join(dir, 'inventory.yaml');
 }

@@ -1,11 +1,21 @@
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { checkoutAround } from '../src/root.js';
 import { installedVendors, specFileVendor, vendorCatalog } from '../src/vendors.js';
 import { repoRoot } from './helpers.js';
+
+const made: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 const writeJson = (file: string, value: unknown) => {
   mkdirSync(join(file, '..'), { recursive: true });
@@ -14,7 +24,7 @@ const writeJson = (file: string, value: unknown) => {
 
 /** A user's project where npm installed a tool that depends on the spec package of "acme". */
 function installedTool(): { project: string; tool: string } {
-  const project = realpathSync(mkdtempSync(join(tmpdir(), 'modelspecs-catalog-')));
+  const project = tempDir('modelspecs-catalog-');
   // The user's own pnpm monorepo with a specs/ folder: not ours, whatever it holds.
   writeFileSync(join(project, 'pnpm-workspace.yaml'), 'packages: []\n');
   writeJson(join(project, 'package.json'), { name: 'modelspecs' });
@@ -68,7 +78,7 @@ describe('where a tool finds its vendors', () => {
   });
 
   it('a workspace that is not the modelspecs repository is not a checkout', () => {
-    const other = realpathSync(mkdtempSync(join(tmpdir(), 'modelspecs-other-')));
+    const other = tempDir('modelspecs-other-');
     writeFileSync(join(other, 'pnpm-workspace.yaml'), 'packages: []\n');
     writeJson(join(other, 'package.json'), { name: 'their-monorepo' });
     mkdirSync(join(other, 'specs'));
