@@ -230,9 +230,12 @@ console.log('require() loads both clients');
   const url = /(http:\/\/127\.0\.0\.1:\d+\S*)/.exec(mockOut)?.[1];
   check(url !== undefined, `modelspecs-mock is ready at ${url}`);
   if (url) {
-    const answer = await fetch(`${url.replace(/\/$/, '')}/models`, {
-      headers: { authorization: 'Bearer consumer-key' },
-    }).catch((e) => ({ status: String(e) }));
+    // The auth header the mock prints for its vendor: `Authorization: Bearer <key>`, `X-Api-Key: <key>`.
+    const auth = /([A-Za-z0-9-]+): ((?:Bearer|Basic) )?<key>/.exec(mockOut);
+    const headers = auth ? { [auth[1]]: `${auth[2] ?? ''}consumer-key` } : {};
+    const answer = await fetch(`${url.replace(/\/$/, '')}/models`, { headers }).catch((e) => ({
+      status: String(e),
+    }));
     check(answer.status === 200, `the mock answers GET /models with ${answer.status}`);
 
     step('@modelspecs/conformance alone (no @modelspecs/mock, no Prism) checks a server by its URL');
