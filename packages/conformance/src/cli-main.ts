@@ -1,22 +1,25 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { discoverVendors, UsageError, writeFilesAtomically } from '@modelspecs/spec-tools';
-import { runConformance } from './conformance.js';
+import { UsageError, vendorCatalog, writeFilesAtomically } from '@modelspecs/spec-tools/cli';
 import type { FetchLike } from './http.js';
 import { parseLimitFlag } from './limits.js';
+import { PACKAGE_DIR } from './package-dir.js';
 import { redactText } from './redact.js';
 import { formatReport, formatText, REPORT_FORMATS, type ReportFormat } from './report/index.js';
 import type { TargetChoice } from './run.js';
 
-export const USAGE = `Usage: modelspecs-conformance [--vendor <slug>[,<slug>...]] [options]
+export const USAGE = `Usage: modelspecs-conformance [--vendor <slug>[,<slug>...] | --spec <file>] [options]
 
-Checks a server against a vendor's OpenAPI spec, deriving every request and check from the spec.
-Without --base-url it starts the vendor's mock (every vendor when --vendor is omitted) and stops it afterwards.
+Checks a server against a vendor's OpenAPI spec, or any OpenAPI 3.0/3.1 file, deriving every request and check
+from the spec. Without --base-url it starts the spec's mock (every vendor when neither --vendor nor --spec is
+given) and stops it afterwards; that needs @modelspecs/mock installed.
 
 Options:
   --vendor <slug>        the vendor(s) to check (a comma-separated list); one vendor with --base-url
+  --spec <file>          check against this OpenAPI 3.0/3.1 file instead of a vendor's spec
   --base-url <url>       the API's base URL, base path included (e.g. http://127.0.0.1:4010/v1)
-  --api-key <key>        the API key (default: the vendor's env var, e.g. TENSORAS_API_KEY)
+  --api-key <key>        the API key (default: the vendor's env var, e.g. TENSORAS_API_KEY; with --spec,
+                         MODELSPECS_API_KEY)
   --target <kind>        auto (default: probe for our Prism mock), mock, or server
   --allow-writes         run write operations against a base URL that is not loopback
   --report <format>      text (default), json or junit
@@ -61,6 +64,12 @@ function parse(argv: readonly string[]) {
   if (values.vendor !== undefined && values.vendor.trim() === '') {
     throw new UsageError('--vendor: give a vendor slug, e.g. --vendor tensoras');
   }
+  if (values.spec !== undefined && values.spec.trim() === '') {
+    throw new UsageError('--spec: give the path of an OpenAPI file');
+  }
+  if (values.spec !== undefined && values.vendor !== undefined) {
+    throw new UsageError('--spec and --vendor exclude each other: check against a spec file or a vendor');
+  }
   if (values['api-key'] !== undefined && values['api-key'] === '') {
     throw new UsageError('--api-key: the key is empty');
   }
@@ -68,6 +77,7 @@ function parse(argv: readonly string[]) {
   return {
     help: values.help === true,
     vendor: values.vendor,
+    spec: values.spec,
     baseUrl: values['base-url'],
     apiKey: values['api-key'],
     allowWrites: values['allow-writes'] === true,
@@ -87,6 +97,7 @@ function parseArgsStrict(args: string[]) {
     allowPositionals: false,
     options: {
       vendor: { type: 'string' },
+      spec: { type: 'string' },
       'base-url': { type: 'string' },
       'api-key': { type: 'string' },
       'allow-writes': { type: 'boolean' },
@@ -112,17 +123,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (args.apiKey) secrets.push(args.apiKey);
+    // Any vendor's key in the environment may be sent; none may be printed.
+    const envVars = ['MODELSPECS_API_KEY'];
     try {
-      // Any vendor's key in the environment may be sent; none may be printed.
-      for (const vendor of discoverVendors()) {
-        const value = io.env[vendor.envVar];
-        if (value) secrets.push(value);
-      }
+      envVars.push(...vendorCatalog(PACKAGE_DIR).vendors.map((v) => v.envVar));
     } catch {
-      // Without a workspace there is nothing to check, and runConformance says why.
+      // Without its spec packages there is nothing to check, and runConformance says why.
     }
+    for (const name of envVars) {
+      const value = io.env[name];
+      if (value) secrets.push(value);
+    }
+    // The checker itself loads only now: --help and usage errors answer without it.
+    const { runConformance } = await import('./conformance.js');
     const report = await runConformance({
       vendors: args.vendor,
+      spec: args.spec === undefined ? undefined : resolve(io.cwd, args.spec),
       baseUrl: args.baseUrl,
       apiKey: args.apiKey,
       target: args.baseUrl === undefined && args.target === 'auto' ? undefined : args.target,

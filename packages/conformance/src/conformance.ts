@@ -1,7 +1,15 @@
-import { bundleSpec, findRepoRoot, selectVendors, UsageError } from '@modelspecs/spec-tools';
+import {
+  bundleSpec,
+  selectVendors,
+  specFileVendor,
+  UsageError,
+  type Vendor,
+  vendorCatalog,
+} from '@modelspecs/spec-tools';
 import type { FetchLike } from './http.js';
 import { resolveLimits } from './limits.js';
-import { startVendorMocks } from './mocks.js';
+import { startSpecMocks } from './mocks.js';
+import { PACKAGE_DIR } from './package-dir.js';
 import { checkTarget, type TargetChoice } from './run.js';
 import { parseBaseUrl } from './target-url.js';
 import { type ConformanceReport, summarize, type VendorReport } from './types.js';
@@ -9,6 +17,11 @@ import { type ConformanceReport, summarize, type VendorReport } from './types.js
 export interface RunConformanceOptions {
   /** Vendor slugs (a comma-separated list or an array); none = every vendor, which needs no base URL. */
   vendors?: string | readonly string[];
+  /**
+   * Check against this OpenAPI 3.0/3.1 file instead of a vendor's spec (its `$ref`s may reach files in its folder
+   * and below). The key then comes from `apiKey` or `MODELSPECS_API_KEY`.
+   */
+  spec?: string;
   /** Check this server instead of starting the vendor's mock. Exactly one vendor then. */
   baseUrl?: string;
   /** Default: the vendor's env var (`TENSORAS_API_KEY`), read from `env`. Not needed for our mocks. */
@@ -23,7 +36,10 @@ export interface RunConformanceOptions {
   /** How much of one response body is read, 1 byte to 256 MiB (default 10 MiB); a larger body fails its check. */
   maxBodyBytes?: number;
   fetch?: FetchLike;
-  /** The workspace root (default: found from the working directory). */
+  /**
+   * A modelspecs checkout whose `specs/` to check against. By default an installed package uses the spec packages
+   * it depends on, and one running from a checkout that checkout's working tree.
+   */
   root?: string;
   /** Where vendor env vars are read (default `process.env`). */
   env?: Readonly<Record<string, string | undefined>>;
@@ -34,8 +50,19 @@ export interface RunConformanceOptions {
  * ports and stops afterwards.
  */
 export async function runConformance(options: RunConformanceOptions = {}): Promise<ConformanceReport> {
-  const root = options.root ?? findRepoRoot();
-  const vendors = selectVendors(options.vendors, root);
+  let vendors: Vendor[];
+  let root: string;
+  if (options.spec !== undefined) {
+    if (options.vendors !== undefined && options.vendors.length > 0) {
+      throw new UsageError('--spec and --vendor exclude each other: check against a spec file or a vendor');
+    }
+    vendors = [specFileVendor(options.spec)];
+    root = process.cwd();
+  } else {
+    const catalog = vendorCatalog(PACKAGE_DIR, options.root);
+    vendors = selectVendors(options.vendors, catalog.vendors);
+    root = catalog.displayRoot;
+  }
   const env = options.env ?? process.env;
   const common = { allowWrites: options.allowWrites, ...resolveLimits(options), fetch: options.fetch };
   let reports: ConformanceReport['vendors'];
@@ -68,9 +95,10 @@ export async function runConformance(options: RunConformanceOptions = {}): Promi
       throw new UsageError('--api-key is the key of one vendor: pass --vendor with one slug');
     }
     const docs = await Promise.all(vendors.map((v) => bundleSpec(v.specFile, root)));
-    const mocks = await startVendorMocks(
-      vendors.map((v) => v.slug),
-      root,
+    const mocks = await startSpecMocks(
+      options.spec === undefined
+        ? { vendors: vendors.map((v) => v.slug), root: options.root }
+        : { spec: options.spec },
     );
     try {
       // Every vendor's run settles before the mocks stop, even when one of them fails.

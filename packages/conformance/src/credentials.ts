@@ -7,12 +7,19 @@ export const NO_CREDENTIALS: Credentials = { headers: {}, query: {} };
 /**
  * The security alternative the checker sends its one key through: `undefined` when the operation needs no
  * credentials (no requirement, or an empty one), else the first alternative with a single scheme (a plain API key
- * rather than, say, a token pair), else the first.
+ * rather than, say, a token pair), else the first. Given the schemes a key can be sent through, alternatives made
+ * of those come first; an alternative that names another scheme is returned only when there is no other.
  */
-export function chooseAlternative(doc: OpenApiDocument, entry: OperationEntry): string[] | undefined {
+export function chooseAlternative(
+  doc: OpenApiDocument,
+  entry: OperationEntry,
+  sendable?: Readonly<Record<string, unknown>>,
+): string[] | undefined {
   const alternatives = operationSecurity(doc, entry);
   if (alternatives.length === 0 || alternatives.some((a) => a.length === 0)) return undefined;
-  return alternatives.find((a) => a.length === 1) ?? alternatives[0];
+  const pick = (from: string[][]) => from.find((a) => a.length === 1) ?? from[0];
+  const usable = sendable ? alternatives.filter((a) => a.every((name) => name in sendable)) : alternatives;
+  return pick(usable) ?? pick(alternatives);
 }
 
 /**

@@ -3,14 +3,15 @@ import {
   type Credentials,
   credentialsFor,
   DocumentSchemas,
+  documentedStatuses,
   exampleRequest,
   fillPath,
   type OpenApiDocument,
   type OperationEntry,
+  type SecuritySchemes,
+  securitySchemes,
   UsageError,
   type Vendor,
-  type VendorFacts,
-  vendorFacts,
 } from '@modelspecs/spec-tools';
 import { chooseAlternative, NO_CREDENTIALS, wrongKeyLike } from './credentials.js';
 import { TargetUnreachableError } from './errors.js';
@@ -116,7 +117,7 @@ const couldNotFinish = (error: unknown) =>
 
 class VendorRun {
   private readonly schemas: DocumentSchemas;
-  private readonly facts: VendorFacts;
+  private readonly schemes: SecuritySchemes;
   private readonly fetchImpl: FetchLike;
   private readonly limits: Limits;
   private readonly secrets: string[];
@@ -125,7 +126,6 @@ class VendorRun {
 
   constructor(
     private readonly doc: OpenApiDocument,
-    vendor: Vendor,
     private readonly base: URL,
     private readonly plan: PlannedOperation[],
     private readonly kind: TargetKind,
@@ -135,7 +135,7 @@ class VendorRun {
   ) {
     this.secrets = [key, wrongKey];
     this.schemas = new DocumentSchemas(doc);
-    this.facts = vendorFacts(doc, vendor, '0.0.0');
+    this.schemes = securitySchemes(doc);
     this.fetchImpl = options.fetch ?? fetch;
     this.limits = resolveLimits(options);
   }
@@ -230,10 +230,12 @@ class VendorRun {
     const pathParams: Record<string, string> =
       planned.idSource && firstId !== undefined ? { [planned.idSource.param]: firstId } : {};
     const template = this.template(entry, pathParams);
-    const alternative = chooseAlternative(this.doc, entry);
-    const credentials = alternative
-      ? credentialsFor(this.facts.securitySchemes, alternative, this.key)
-      : NO_CREDENTIALS;
+    const alternative = chooseAlternative(this.doc, entry, this.schemes.sendable);
+    const unsendable = alternative?.filter((name) => !(name in this.schemes.sendable)) ?? [];
+    const credentials =
+      alternative && unsendable.length === 0
+        ? credentialsFor(this.schemes.sendable, alternative, this.key)
+        : NO_CREDENTIALS;
 
     const exchanges: Exchange[] = [];
     const record = (e: Exchange) => {
@@ -253,7 +255,13 @@ class VendorRun {
         outcomes.set(check, fail([{ pointer: '', message: couldNotFinish(error) }]));
       }
     };
-    await judge('ignored_auth', () => this.checkAuth(planned, template, alternative, main, record));
+    await judge('ignored_auth', () =>
+      unsendable.length > 0
+        ? skip(
+            `the operation's security scheme ${unsendable.map((n) => `"${n}" (${this.schemes.unsendable[n] ?? 'undeclared'})`).join(', ')} is not one the checker can send (http bearer or basic, apiKey in a header or the query), so no request carried credentials`,
+          )
+        : this.checkAuth(planned, template, alternative, main, record),
+    );
     await judge('error_envelope_conformance', () =>
       this.checkUnknownId(planned, pathParams, credentials, record),
     );
@@ -349,7 +357,7 @@ class VendorRun {
     );
     if (this.kind === 'mock')
       return violations.length > 0 ? fail(violations, STATELESS_KEYS) : pass(STATELESS_KEYS);
-    const wrong = credentialsFor(this.facts.securitySchemes, alternative, this.wrongKey);
+    const wrong = credentialsFor(this.schemes.sendable, alternative, this.wrongKey);
     expectRejected(record(await this.exchange(template, wrong, `${display(template)} with a wrong key`)));
     return outcome(violations);
   }
@@ -363,6 +371,11 @@ class VendorRun {
     const names = [...planned.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     const last = names.at(-1);
     if (last === undefined) return skip('the path has no parameter to ask for an unknown id');
+    if (!documentedStatuses(planned.entry).some((s) => /^4/.test(s) || s === 'default')) {
+      return skip(
+        'the spec documents no 4xx (or default) answer for this operation: no error envelope to check',
+      );
+    }
     if (this.kind === 'mock') return skip(STATELESS_IDS);
     const unknown = `modelspecs-unknown-${randomBytes(6).toString('hex')}`;
     const template = this.template(planned.entry, { ...pathParams, [last]: unknown });
@@ -558,14 +571,19 @@ export async function checkTarget(options: CheckTargetOptions): Promise<VendorRe
     choice === 'auto'
       ? await probeTarget(doc, base, plan, options.fetch ?? fetch, limits)
       : { kind: choice, decidedBy: options.decidedBy ?? `--target ${choice}` };
-  const key = options.apiKey || (kind === 'mock' ? MOCK_KEY : undefined);
+  // A spec whose operations need no credentials needs no key: the placeholder is never sent.
+  const { sendable } = securitySchemes(doc);
+  const needsKey = plan.some(
+    (p) => !p.skipReason && chooseAlternative(doc, p.entry, sendable)?.every((name) => name in sendable),
+  );
+  const key = options.apiKey || (kind === 'mock' || !needsKey ? MOCK_KEY : undefined);
   if (!key) {
     throw new UsageError(
       `${vendor.slug}: no API key for ${formatBaseUrl(base)}. Pass --api-key or set ${vendor.envVar} (the key is only omitted against our mocks).`,
     );
   }
   const wrongKey = wrongKeyLike(key);
-  const run = new VendorRun(doc, vendor, base, plan, kind, key, wrongKey, options);
+  const run = new VendorRun(doc, base, plan, kind, key, wrongKey, options);
   let results: CheckResult[];
   try {
     results = await run.run();
@@ -573,10 +591,10 @@ export async function checkTarget(options: CheckTargetOptions): Promise<VendorRe
     if (error instanceof Error) error.message = redactText(error.message, [key, wrongKey]);
     throw error;
   }
-  const name = doc.info['x-vendor'];
+  const name = doc.info['x-vendor'] ?? doc.info.title;
   const report: VendorReport = {
     vendor: vendor.slug,
-    name: typeof name === 'string' ? name : vendor.slug,
+    name: typeof name === 'string' && name !== '' ? name : vendor.slug,
     target: {
       baseUrl: formatBaseUrl(base),
       kind,

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runMain, UsageError } from '@modelspecs/spec-tools';
+import { UsageError } from '@modelspecs/spec-tools';
+import { runMain } from '@modelspecs/spec-tools/cli';
 import { buildSite, DEFAULT_SITE_DIR } from './build.js';
 import { serveDocs } from './serve.js';
 

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { redoclyCli, SpecError } from '@modelspecs/spec-tools';
+import { SpecError } from '@modelspecs/spec-tools';
+import { redoclyCli } from '@modelspecs/spec-tools/lint';
 import { replaceCdnAssets, viewTimeExternalUrls } from './offline.js';
 import { FAVICON } from './portal.js';
 

@@ -1,33 +1,34 @@
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { discoverVendors, findRepoRoot, runMain } from '@modelspecs/spec-tools';
+import { runMain, vendorCatalog } from '@modelspecs/spec-tools/cli';
 import {
+  DEFAULT_SEED,
   describeFailure,
   type MockArgValues,
   mockArgOptions,
   shutdownSignal,
   startOptionsFromArgs,
 } from './command.js';
-import { DEFAULT_SEED, defaultPortBase, startMocks } from './start.js';
-import { formatMockTable } from './table.js';
 
 function defaultPorts(): string {
   try {
-    return discoverVendors(findRepoRoot())
-      .map((v) => `${v.slug} ${v.mockPort}`)
+    return vendorCatalog(fileURLToPath(new URL('..', import.meta.url)))
+      .vendors.map((v) => `${v.slug} ${v.mockPort}`)
       .join(', ');
   } catch {
-    return 'modelspecs.mockPort in each specs/<slug>/package.json';
+    return 'modelspecs.mockPort of each spec package';
   }
 }
 
 const usage =
-  () => `Usage: modelspecs-mock [--vendor a,b] [--port-base N] [--host H] [--dynamic [--seed S]] [--verbose]
+  () => `Usage: modelspecs-mock [--vendor a,b | --spec <file>] [--port-base N] [--host H] [--dynamic [--seed S]] [--verbose]
 
-Starts one Prism mock per vendor spec (specs/<slug>/openapi.yaml), waits until each answers, and prints its
-base URL and the auth header to send. Runs until Ctrl-C or SIGTERM, then stops every mock.
+Starts one Prism mock per vendor spec, waits until each answers, and prints its base URL and the auth header to
+send. Runs until Ctrl-C or SIGTERM, then stops every mock.
 
 Options:
-  --vendor <a,b>       only these vendors (default: every vendor under specs/)
+  --vendor <a,b>       only these vendors (default: every vendor)
+  --spec <file>        mock this OpenAPI 3.0/3.1 file instead (default port 4010)
   --port-base <port>   port of the first vendor; the others keep their distance from it
                        (default ports: ${defaultPorts()})
   --host <address>     interface to bind (default 127.0.0.1)
@@ -46,13 +47,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return 0;
   }
-  const root = findRepoRoot();
-  const options = startOptionsFromArgs(values as MockArgValues, defaultPortBase(root));
+  // Prism and the spec bundler load only when mocks start: --help and usage errors answer at once.
+  const { defaultPortBase, startMocks } = await import('./start.js');
+  const { formatMockTable } = await import('./table.js');
+  const options = startOptionsFromArgs(values as MockArgValues, defaultPortBase(undefined, values.spec));
   const shutdown = shutdownSignal();
   try {
     const mocks = await startMocks({
       ...options,
-      root,
       signal: shutdown.signal,
       onOutput: options.verbose ? (slug, line) => console.error(`[${slug}] ${line}`) : undefined,
     });

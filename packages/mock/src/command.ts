@@ -1,9 +1,13 @@
-import { UsageError } from '@modelspecs/spec-tools';
+import { UsageError } from '@modelspecs/spec-tools/cli';
 import type { MockFailure, StartMocksOptions } from './start.js';
+
+/** The seed of `--dynamic` when none is given: generated answers are the same on every run. */
+export const DEFAULT_SEED = 'modelspecs';
 
 /** The `node:util` parseArgs options shared by `modelspecs-mock` and the repository's `pnpm start`. */
 export const mockArgOptions = {
   vendor: { type: 'string' },
+  spec: { type: 'string' },
   'port-base': { type: 'string' },
   host: { type: 'string' },
   dynamic: { type: 'boolean', default: false },
@@ -14,6 +18,7 @@ export const mockArgOptions = {
 
 export interface MockArgValues {
   vendor?: string;
+  spec?: string;
   'port-base'?: string;
   host?: string;
   dynamic?: boolean;
@@ -37,6 +42,7 @@ export function startOptionsFromArgs(values: MockArgValues, defaultPortBase: num
   }
   return {
     vendors: values.vendor,
+    spec: values.spec,
     portBase:
       values['port-base'] === undefined ? defaultPortBase : parsePort('--port-base', values['port-base']),
     host: values.host,

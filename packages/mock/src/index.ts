@@ -1,7 +1,8 @@
 // For scripts/start.mjs, which loads only this package.
-export { exitCodeFor, runMain } from '@modelspecs/spec-tools';
+export { exitCodeFor, runMain } from '@modelspecs/spec-tools/cli';
 export { credentialAlternatives, describeAlternatives, MOCK_KEY, type MockCredentials } from './auth.js';
 export {
+  DEFAULT_SEED,
   describeFailure,
   type MockArgValues,
   mockArgOptions,
@@ -14,7 +15,6 @@ export { type MockDocument, mockDocument, serverBasePath } from './mock-document
 export { findFreePorts, freePortBase, isPortFree } from './ports.js';
 export {
   DEFAULT_HOST,
-  DEFAULT_SEED,
   defaultPortBase,
   type MockFailure,
   type RunningMock,

@@ -2,34 +2,38 @@ import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   bundleSpec,
-  discoverVendors,
-  findRepoRoot,
   selectVendors,
+  specFileVendor,
   UsageError,
   type Vendor,
+  vendorCatalog,
   vendorFacts,
   writeFilesAtomically,
 } from '@modelspecs/spec-tools';
 import { credentialAlternatives, describeAlternatives, type MockCredentials } from './auth.js';
+import { DEFAULT_SEED } from './command.js';
 import { MockStartError, PortInUseError } from './errors.js';
 import { mockDocument } from './mock-document.js';
 import { findFreePorts, isPortFree } from './ports.js';
 import { PrismProcess } from './prism.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+/** This package's folder: where it is installed decides which specs it serves (see vendorCatalog). */
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 export const DEFAULT_HOST = '127.0.0.1';
-/** The seed of `--dynamic` when none is given: generated answers are the same on every run. */
-export const DEFAULT_SEED = 'modelspecs';
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
 /** How often a mock on an OS-picked port is restarted on a new port when another process took it first. */
 const PORT_RACE_ATTEMPTS = 5;
 
 export interface StartMocksOptions {
-  /** Slugs (array or comma-separated); all vendors under `specs/` when empty. */
+  /** Slugs (array or comma-separated); every vendor when empty. */
   vendors?: string | readonly string[];
+  /** Mock this OpenAPI 3.0/3.1 file instead of the vendors (its `$ref`s may reach files in its folder and below). */
+  spec?: string;
   /**
    * Port of the vendor with the lowest default port; the others keep their distance from it (with the defaults,
    * 4010 gives every vendor its documented port). Without it every mock gets a free port from the OS.
@@ -41,7 +45,10 @@ export interface StartMocksOptions {
   dynamic?: boolean;
   /** Seed for `dynamic`; the same seed gives the same answers. */
   seed?: string;
-  /** The modelspecs workspace (folder with `specs/`); found from the working directory by default. */
+  /**
+   * A modelspecs checkout whose `specs/` to serve. By default a package installed from the registry serves the spec
+   * packages it depends on, and one running from a checkout that checkout's working tree.
+   */
   root?: string;
   /** How long one mock may take to answer its first request. */
   readyTimeoutMs?: number;
@@ -119,9 +126,22 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** The `portBase` that gives every vendor its default port (`modelspecs.mockPort` beside its spec). */
-export function defaultPortBase(root: string = findRepoRoot()): number {
-  return Math.min(...discoverVendors(root).map((v) => v.mockPort));
+/** The vendors these options serve, and the folder error messages name files from. */
+function servedVendors(options: Pick<StartMocksOptions, 'root' | 'spec'>): {
+  vendors: Vendor[];
+  displayRoot: string;
+} {
+  if (options.spec === undefined) return vendorCatalog(PACKAGE_DIR, options.root);
+  if (options.spec.trim() === '') throw new UsageError('--spec: give the path of an OpenAPI file');
+  return { vendors: [specFileVendor(options.spec)], displayRoot: process.cwd() };
+}
+
+/**
+ * The `portBase` that gives every vendor its default port (`modelspecs.mockPort` beside its spec); 4010 for a spec
+ * given by file.
+ */
+export function defaultPortBase(root?: string, spec?: string): number {
+  return Math.min(...servedVendors({ root, spec }).vendors.map((v) => v.mockPort));
 }
 
 function portsFromBase(portBase: number, selected: Vendor[], all: Vendor[]): number[] {
@@ -141,7 +161,7 @@ function portsFromBase(portBase: number, selected: Vendor[], all: Vendor[]): num
 }
 
 async function prepare(vendor: Vendor, root: string): Promise<PreparedMock> {
-  const where = relative(root, vendor.specFile);
+  const where = relative(root, vendor.specFile) || vendor.specFile;
   const source = await bundleSpec(vendor.specFile, root);
   const facts = vendorFacts(source, vendor, version);
   const { document, basePath } = mockDocument(source, where);
@@ -159,12 +179,13 @@ function abortError(signal: AbortSignal): Error {
 export async function startMocks(options: StartMocksOptions = {}): Promise<RunningMocks> {
   const host = options.host ?? DEFAULT_HOST;
   if (host.trim() === '') throw new UsageError('--host: give an interface address such as 127.0.0.1.');
-  const root = options.root ?? findRepoRoot();
-  const selected = selectVendors(options.vendors, root);
+  if (options.spec !== undefined && options.vendors !== undefined && options.vendors.length > 0) {
+    throw new UsageError('--spec and --vendor exclude each other: mock either a spec file or vendors');
+  }
+  const { vendors: all, displayRoot: root } = servedVendors(options);
+  const selected = selectVendors(options.vendors, all);
   const fixedPorts =
-    options.portBase === undefined
-      ? undefined
-      : portsFromBase(options.portBase, selected, discoverVendors(root));
+    options.portBase === undefined ? undefined : portsFromBase(options.portBase, selected, all);
   const dynamic = options.dynamic ?? false;
   const seed = options.seed ?? DEFAULT_SEED;
   const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;

@@ -3,11 +3,13 @@ import { type OpenApiDocument, SpecError, UsageError, type VendorFacts } from '@
 import { describe, expect, it } from 'vitest';
 import {
   credentialAlternatives,
+  defaultPortBase,
   describeAlternatives,
   formatMockTable,
   mockDocument,
   parsePort,
   serverBasePath,
+  startMocks,
   startOptionsFromArgs,
 } from '../src/index.js';
 
@@ -195,5 +197,25 @@ describe('flags', () => {
       portBase: 5010,
       vendors: 'a,b',
     });
+  });
+});
+
+describe('a spec file instead of the vendors', () => {
+  it('passes --spec on, and puts its mock on port 4010 by default', () => {
+    expect(startOptionsFromArgs({ spec: 'api.yaml' }, defaultPortBase(undefined, 'api.yaml'))).toMatchObject({
+      spec: 'api.yaml',
+      portBase: 4010,
+    });
+  });
+
+  it('refuses --spec with --vendor, and an empty --spec, before starting anything', async () => {
+    await expect(startMocks({ spec: 'api.yaml', vendors: 'tensoras' })).rejects.toThrow(
+      /--spec and --vendor exclude each other/,
+    );
+    await expect(startMocks({ spec: ' ' })).rejects.toThrow(UsageError);
+  });
+
+  it('names the spec file that cannot be read', async () => {
+    await expect(startMocks({ spec: 'no-such-dir/api.yaml' })).rejects.toThrow(/no-such-dir\/api\.yaml/);
   });
 });

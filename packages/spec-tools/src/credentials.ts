@@ -1,4 +1,4 @@
-import type { VendorFacts } from './generate.js';
+import type { VendorFacts } from './facts.js';
 
 /** Where one security alternative puts a key: request headers and query parameters. */
 export interface Credentials {

@@ -1,20 +1,18 @@
-export { serializeBundle, writeBundle } from './bundle.js';
-export {
-  type CheckResult,
-  checkConventions,
-  checkExamples,
-  checkResponses,
-  collectExamples,
-  type ExampleCase,
-  redoclyCli,
-  redoclyLint,
-  schemaValidate,
-} from './checks.js';
+// @modelspecs/spec-tools: the light reading core. The linter (`/lint`), the code generator (`/codegen`) and the
+// command-line helpers (`/cli`) are separate entry points, so a reader never loads Redocly's CLI, openapi-typescript
+// or the TypeScript compiler.
+export { type SpecPackageFacts, serializeBundle, specPackageFacts, writeBundle } from './bundle.js';
+export { bundleSpec } from './bundle-spec.js';
+export { DEFAULT_MAX_FILE_BYTES } from './confined-read.js';
 export { type Credentials, credentialsFor } from './credentials.js';
 export { SpecError, UsageError } from './errors.js';
-export { generateClient, renderClientModules, type VendorFacts, vendorFacts } from './generate.js';
-export { formatLintReport, type LintReport, lintSpecFile } from './lint.js';
-export { assertSelfContained, bundleSpec, externalReferences } from './load.js';
+export {
+  type SecuritySchemes,
+  securitySchemes,
+  specDisplayName,
+  type VendorFacts,
+  vendorFacts,
+} from './facts.js';
 export { pointerSegments, SourceLocator, toPointer } from './locate.js';
 export {
   child,
@@ -30,6 +28,7 @@ export {
   operationSecurity,
 } from './lookup.js';
 export * from './openapi.js';
+export { asJsonSchemaDialect } from './openapi30.js';
 export {
   type ExampleRequest,
   encodePathSegment,
@@ -37,9 +36,17 @@ export {
   fillPath,
   mediaTypeExample,
 } from './requests.js';
-export { ConfinedResolver, DEFAULT_MAX_FILE_BYTES, type SpecLoadOptions } from './resolver.js';
-export { findRepoRoot } from './root.js';
-export { exitCodeFor, runMain } from './run-main.js';
+export type { SpecLoadOptions } from './resolver.js';
+export { checkoutAround, findRepoRoot } from './root.js';
 export { DocumentSchemas, describeErrors } from './schema-validator.js';
-export { discoverVendors, getVendor, selectVendors, type Vendor } from './vendors.js';
+export {
+  discoverVendors,
+  getVendor,
+  installedVendors,
+  selectVendors,
+  specFileVendor,
+  type Vendor,
+  type VendorCatalog,
+  vendorCatalog,
+} from './vendors.js';
 export { type OutputFile, writeFilesAtomically } from './write.js';

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './errors.js';
 
@@ -39,4 +39,35 @@ export function findRepoRoot(start: string = process.cwd()): string {
     );
   }
   return found;
+}
+
+/** The root of the modelspecs repository itself: a workspace whose root package is named `modelspecs`. */
+function isModelspecsCheckout(dir: string): boolean {
+  if (!isWorkspaceRoot(dir)) return false;
+  try {
+    return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'modelspecs';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The modelspecs checkout that `dir` (a tool's own package folder) lives in, or undefined when the tool is
+ * installed: a folder under `node_modules` is an install even inside a checkout, and a workspace that is not
+ * the modelspecs repository is someone else's.
+ */
+export function checkoutAround(dir: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return undefined;
+  }
+  if (real.split(sep).includes('node_modules')) return undefined;
+  for (let current = real; ; ) {
+    if (isModelspecsCheckout(current)) return current;
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
 }

@@ -2,6 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import { pointerSegments } from './locate.js';
 import type { OpenApiDocument } from './openapi.js';
+import { asJsonSchemaDialect } from './openapi30.js';
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
@@ -9,7 +10,7 @@ const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 const DOC_KEY = 'openapi-document';
 
 /**
- * A JSON Schema 2020-12 validator (Ajv) over one bundled OpenAPI 3.1 document: any schema inside the document
+ * A JSON Schema 2020-12 validator (Ajv) over one bundled OpenAPI document (3.0 schemas converted first): any schema inside the document
  * can be fetched by its JSON pointer, and its internal `$ref`s resolve against the whole document.
  */
 export class DocumentSchemas {
@@ -29,7 +30,7 @@ export class DocumentSchemas {
     this.ajv.addFormat('float', { type: 'number', validate: () => true });
     this.ajv.addFormat('double', { type: 'number', validate: () => true });
     this.ajv.addFormat('password', true);
-    this.ajv.addSchema(structuredClone(doc) as object, DOC_KEY);
+    this.ajv.addSchema(structuredClone(asJsonSchemaDialect(doc)) as object, DOC_KEY);
   }
 
   /** The compiled validator of the schema at `pointer` (`#/components/schemas/Model`). */

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../src/errors.js';
-import { renderClientModules, vendorFacts } from '../src/generate.js';
+import { vendorFacts } from '../src/facts.js';
+import { renderClientModules } from '../src/generate.js';
 import { bundleSpec } from '../src/load.js';
 import { discoverVendors } from '../src/vendors.js';
 import { fixtures, tempWorkspace } from './helpers.js';

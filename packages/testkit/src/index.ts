@@ -19,8 +19,8 @@ import {
   type OpenApiDocument,
   type OperationEntry,
   type ResponseObject,
-  renderClientModules,
 } from '@modelspecs/spec-tools';
+import { renderClientModules } from '@modelspecs/spec-tools/codegen';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import ts from 'typescript';

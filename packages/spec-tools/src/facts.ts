@@ -1,0 +1,84 @@
+import { relative } from 'node:path';
+import { SpecError } from './errors.js';
+import { deref, type OpenApiDocument, type SecuritySchemeObject } from './openapi.js';
+import type { Vendor } from './vendors.js';
+
+/** What a client needs at run time, derived from the spec (and its package): see @modelspecs/client-runtime. */
+export interface VendorFacts {
+  slug: string;
+  name: string;
+  envVar: string;
+  baseUrl: string;
+  securitySchemes: Record<
+    string,
+    { type: 'http'; scheme: 'bearer' | 'basic' } | { type: 'apiKey'; in: 'header' | 'query'; name: string }
+  >;
+  /** Alternatives, in the spec's order; each lists the schemes that must all be sent together. */
+  security: string[][];
+  /** `@modelspecs/<slug>/<version>`, sent as the client's User-Agent. */
+  userAgent: string;
+}
+
+/** The security schemes a key can be sent through, and the others with what they are (`oauth2`, `http digest`). */
+export interface SecuritySchemes {
+  sendable: VendorFacts['securitySchemes'];
+  /** Scheme name -> its type, for the schemes a single key cannot satisfy. */
+  unsendable: Record<string, string>;
+}
+
+/** Sorts the spec's security schemes into those a key can be sent through (http bearer/basic, apiKey) and the rest. */
+export function securitySchemes(doc: OpenApiDocument): SecuritySchemes {
+  const result: SecuritySchemes = { sendable: {}, unsendable: {} };
+  for (const [name, raw] of Object.entries(doc.components?.securitySchemes ?? {})) {
+    const scheme = deref<SecuritySchemeObject>(doc, raw);
+    const httpScheme = scheme.scheme?.toLowerCase();
+    if (scheme.type === 'http' && (httpScheme === 'bearer' || httpScheme === 'basic')) {
+      result.sendable[name] = { type: 'http', scheme: httpScheme };
+    } else if (scheme.type === 'apiKey' && (scheme.in === 'header' || scheme.in === 'query') && scheme.name) {
+      result.sendable[name] = { type: 'apiKey', in: scheme.in, name: scheme.name };
+    } else {
+      result.unsendable[name] =
+        `${scheme.type}${scheme.scheme ? ` ${scheme.scheme}` : ''}${scheme.in ? ` in ${scheme.in}` : ''}`;
+    }
+  }
+  return result;
+}
+
+/** How error messages name a vendor's spec: `specs/<slug>/openapi.yaml` in the repository, else its path. */
+export function specDisplayName(vendor: Vendor): string {
+  const inRepo = `specs/${vendor.slug}/openapi.yaml`;
+  return vendor.specFile.replace(/\\/g, '/').endsWith(`/${inRepo}`)
+    ? inRepo
+    : relative(process.cwd(), vendor.specFile) || vendor.specFile;
+}
+
+/** Extracts the runtime facts of a bundled spec; unsupported auth schemes are a SpecError naming the scheme. */
+export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion: string): VendorFacts {
+  const where = specDisplayName(vendor);
+  const baseUrl = doc.servers?.[0]?.url;
+  if (!baseUrl)
+    throw new SpecError(`${where} #/servers: a server URL is required to derive the client's base URL`);
+  const { sendable, unsendable } = securitySchemes(doc);
+  const [unsupported] = Object.entries(unsendable);
+  if (unsupported) {
+    throw new SpecError(
+      `${where} #/components/securitySchemes/${unsupported[0]}: the clients support http bearer/basic and apiKey (header or query) schemes, not ${unsupported[1]}`,
+    );
+  }
+  const security = (doc.security ?? []).map((requirement) => Object.keys(requirement));
+  for (const name of security.flat()) {
+    if (!sendable[name]) {
+      throw new SpecError(`${where} #/security: "${name}" is not declared in components.securitySchemes`);
+    }
+  }
+  const name = doc.info['x-vendor'];
+  return {
+    slug: vendor.slug,
+    name: typeof name === 'string' ? name : vendor.slug,
+    envVar: vendor.envVar,
+    baseUrl,
+    securitySchemes: sendable,
+    security,
+    userAgent: `${vendor.clientPackage}/${clientVersion}`,
+  };
+}

@@ -1,0 +1,13 @@
+// @modelspecs/spec-tools/lint: the spec checks (Redocly, a second OpenAPI validator, examples, conventions).
+export {
+  type CheckResult,
+  checkConventions,
+  checkExamples,
+  checkResponses,
+  collectExamples,
+  type ExampleCase,
+  redoclyCli,
+  redoclyLint,
+  schemaValidate,
+} from './checks.js';
+export { formatLintReport, type LintReport, lintSpecFile } from './lint.js';
