@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { findRepoRoot, runMain, selectVendors, UsageError } from '@modelspecs/spec-tools';
+import { findRepoRoot, selectVendors, UsageError } from '@modelspecs/spec-tools';
+import { runMain } from '@modelspecs/spec-tools/cli';
 import { pendingBumps } from './changesets.js';
 import { FORMATS, type Format, render } from './format.js';
 import { diffVendor, gateProblems, type VendorDiff } from './gate.js';

@@ -1,4 +1,4 @@
-import { runMain } from '@modelspecs/spec-tools';
+import { runMain } from '@modelspecs/spec-tools/cli';
 import { startCacheServer } from './server.js';
 
 const USAGE = `Usage: pnpm cache:server
