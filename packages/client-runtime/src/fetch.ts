@@ -43,6 +43,12 @@ export function retryAfterMs(headers: Headers): number {
   return ms ? +ms : after ? (+after >= 0 ? +after * 1000 : Date.parse(after) - Date.now()) : -1;
 }
 
+/**
+ * Each body read keeps its attempt's timeout signal alive. AbortSignal.any holds its sources weakly, and the timer
+ * of AbortSignal.timeout is cleared once its signal is collected, so without this a joined timeout could vanish
+ * after the answer's headers and leave a stalled body hanging.
+ */
+const held = new WeakMap<ReadableStream, AbortSignal | undefined>();
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
@@ -66,8 +72,8 @@ export function createTransport(options: TransportOptions, secrets: readonly str
     for (let attempt = 0; ; attempt++) {
       // Written so that a maxRetries of NaN means no retry rather than endless ones.
       const last = !(attempt < retries);
-      // Bounds the whole attempt, reading the body included, as the signal stays with the response; the timer of
-      // AbortSignal.timeout does not keep a finished request in memory, so nothing needs clearing.
+      // Bounds the whole attempt, reading the body included, as the signal stays with the response (see `held`); the
+      // timer of AbortSignal.timeout does not keep a finished request in memory, so nothing needs clearing.
       // timeoutMs 0 sends no signal at all: Node's fetch charges every request that carries one.
       const timeout = timeoutMs ? AbortSignal.timeout(timeoutMs) : caller;
       // The record is the RequestInit itself: only its signal changes from one attempt to the next.
@@ -76,6 +82,7 @@ export function createTransport(options: TransportOptions, secrets: readonly str
       let wait = -1;
       try {
         response = await send(request.url, request);
+        if (response.body) held.set(response.body, timeout);
         if (response.ok) return response;
         wait = retryAfterMs(response.headers);
         // A server asking for a longer pause than a client should sit through gets its answer back.
