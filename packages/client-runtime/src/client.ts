@@ -124,12 +124,19 @@ export function createVendorClient<Paths extends {}, Facts extends VendorFacts =
   options: ClientOptions<Facts> = {},
 ): VendorClient<Paths> {
   const [auth, secrets] = authHeaders(facts, options as ClientOptions);
+  // Every header that can carry a credential, of any scheme of the spec, sent or not.
+  const credentialHeaders = ['authorization', 'cookie', 'proxy-authorization'];
+  for (const scheme of Object.values(facts.securitySchemes)) {
+    if (scheme.type === 'apiKey') credentialHeaders.push(scheme.name.toLowerCase());
+  }
   return createClient<Paths>({
     // openapi-fetch drops a trailing slash of the base URL.
     baseUrl: options.baseUrl ?? facts.baseUrl,
     headers: { 'User-Agent': facts.userAgent, ...options.headers, ...auth },
     pathSerializer,
     Request: PlainRequest as unknown as typeof Request,
-    fetch: createTransport(options, secrets) as unknown as (request: Request) => Promise<Response>,
+    fetch: createTransport(options, secrets, credentialHeaders) as unknown as (
+      request: Request,
+    ) => Promise<Response>,
   }) as unknown as VendorClient<Paths>;
 }

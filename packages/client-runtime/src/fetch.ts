@@ -19,6 +19,8 @@ export class PlainRequest {
   declare url: string;
   declare method: string;
   declare signal?: AbortSignal;
+  declare headers: HeadersInit;
+  declare redirect: RequestRedirect;
   constructor(url: string, init: RequestInit) {
     Object.assign(this, init, { url });
   }
@@ -58,16 +60,72 @@ const sleep = (ms: number, signal: AbortSignal | undefined) =>
     });
   });
 
+const MAX_REDIRECTS = 20;
+
+/**
+ * Where a redirect leads, for a client that follows redirects itself: the next URL and RequestInit, or undefined when
+ * `response` is no redirect. A hop to another origin drops every credential header and the body (which a 307 or
+ * 308 would send again), so no credential of any scheme leaves the origin it was meant for; fetch itself drops only
+ * `Authorization`.
+ */
+function nextHop(
+  response: Response,
+  url: string,
+  init: RequestInit,
+  credentialHeaders: readonly string[],
+): [string, RequestInit] | undefined {
+  const { status } = response;
+  if (response.type === 'opaqueredirect') {
+    throw new TypeError('This fetch does not let a redirect be followed safely; pass a fetch that can');
+  }
+  const location = response.headers.get('location');
+  if (!/^30[12378]$/.test(String(status)) || location === null) return;
+  const next = new URL(location, url);
+  if (!/^https?:$/.test(next.protocol))
+    throw new TypeError(`Refused a ${status} redirect to a ${next.protocol} URL`);
+  const headers = new Headers(init.headers);
+  let { method, body } = init;
+  // As fetch does: a 303 turns anything but HEAD into a GET, a 301 or 302 turns a POST into one.
+  if (status === 303 ? method !== 'HEAD' : status < 303 && method === 'POST') {
+    method = 'GET';
+    body = undefined;
+  }
+  if (next.origin !== new URL(url).origin) {
+    for (const name of credentialHeaders) headers.delete(name);
+    body = undefined;
+  }
+  if (body === undefined) headers.delete('content-type');
+  return [next.href, { ...init, method, body, headers }];
+}
+
 /**
  * A fetch that gives each attempt its own timeout, joined with the caller's signal, and retries connection errors,
  * timeouts and retryable statuses of idempotent methods with backoff. Retrying lives here rather than in
  * middleware because openapi-fetch middleware cannot send a request twice.
  */
-export function createTransport(options: TransportOptions, secrets: readonly string[]) {
+export function createTransport(
+  options: TransportOptions,
+  secrets: readonly string[],
+  credentialHeaders: readonly string[],
+) {
   const { fetch: send = fetch, timeoutMs = 60_000, maxRetries = 2 } = options;
   if (!(timeoutMs >= 0)) throw new TypeError(`timeoutMs must be >= 0, not ${timeoutMs}`);
+  const scope = globalThis as { document?: unknown; importScripts?: unknown };
+  // A browser hides where a cross-origin redirect leads (`redirect: 'manual'` gives an opaque answer), so there
+  // redirects cannot be followed by hand.
+  const browser = typeof scope.document === 'object' || typeof scope.importScripts === 'function';
   return async (request: PlainRequest): Promise<Response> => {
     const caller = request.signal;
+    const follow = !browser && request.redirect === 'follow';
+    if (request.redirect === 'follow') {
+      // A browser drops only Authorization on a redirect to another origin: any other credential refuses them all.
+      const headers = new Headers(request.headers);
+      request.redirect = follow
+        ? 'manual'
+        : credentialHeaders.some((name) => name !== 'authorization' && headers.has(name))
+          ? 'error'
+          : 'follow';
+    }
     const retries = options.retryNonIdempotent || !NOT_IDEMPOTENT.test(request.method) ? maxRetries : 0;
     for (let attempt = 0; ; attempt++) {
       // Written so that a maxRetries of NaN means no retry rather than endless ones.
@@ -81,7 +139,16 @@ export function createTransport(options: TransportOptions, secrets: readonly str
       let response: Response | undefined;
       let wait = -1;
       try {
-        response = await send(request.url, request);
+        let url = request.url;
+        let init: RequestInit = request;
+        for (let hop = 0; ; hop++) {
+          response = await send(url, init);
+          const next = follow && nextHop(response, url, init, credentialHeaders);
+          if (!next) break;
+          await response.body?.cancel();
+          if (hop === MAX_REDIRECTS) throw new TypeError(`Gave up after ${MAX_REDIRECTS} redirects`);
+          [url, init] = next;
+        }
         if (response.body) held.set(response.body, timeout);
         if (response.ok) return response;
         wait = retryAfterMs(response.headers);
