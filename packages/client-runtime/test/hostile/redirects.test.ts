@@ -93,7 +93,7 @@ describe('redirect limits', () => {
 
   it('leaves redirects alone when the caller asks for them', async () => {
     const client = createVendorClient(exampleFacts, { apiKey: 'k', baseUrl: origin.origin });
-    const { response, data } = await client.request(
+    const { response } = await client.request(
       'get',
       '/cross/302/manual' as never,
       {
