@@ -1,4 +1,4 @@
-import { secretsByResponse } from './errors.js';
+import { ResponseTooLargeError, secretsByResponse } from './errors.js';
 
 /** The fetch a client sends with: the standard signature, called with the URL and a RequestInit. */
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -8,6 +8,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   maxRetries?: number;
   retryNonIdempotent?: boolean;
+  maxBodyBytes?: number;
+  maxErrorBodyBytes?: number;
 }
 
 /**
@@ -40,10 +42,55 @@ export const backoffMs = (retry: number) => Math.min(500 * 2 ** retry, 8000) * (
  * negative or NaN when it did not say, said nothing readable, or gave a date that has passed.
  */
 export function retryAfterMs(headers: Headers): number {
-  const ms = headers.get('retry-after-ms');
-  const after = headers.get('retry-after');
-  return ms ? +ms : after ? (+after >= 0 ? +after * 1000 : Date.parse(after) - Date.now()) : -1;
+  const ms = headers.get('retry-after-ms') ?? '';
+  const after = headers.get('retry-after') ?? '';
+  // Only digits, or an HTTP date (which starts with the day's name): not "0x3", "2e0" or "1.5".
+  return /^\d+(\.\d+)?$/.test(ms)
+    ? +ms
+    : /^\d+$/.test(after)
+      ? +after * 1000
+      : /^[a-z]/i.test(after)
+        ? Date.parse(after) - Date.now()
+        : -1;
 }
+
+/** `response` with the body read into memory, refused past `limit` bytes (declared or counted) and read once. */
+async function readCapped(response: Response, limit: number): Promise<Response> {
+  const tooLarge = new ResponseTooLargeError(response.status, limit, 'maxErrorBodyBytes');
+  const reader = response.body!.getReader();
+  const chunks: BlobPart[] = [];
+  let size = 0;
+  let over = +response.headers.get('content-length')! > limit;
+  while (!over) {
+    const { done, value } = await reader.read();
+    if (done) return keepUrl(new Response(new Blob(chunks), response), response);
+    chunks.push(value);
+    over = (size += value.length) > limit;
+  }
+  await reader.cancel();
+  throw tooLarge;
+}
+
+/** `response` whose body fails, once more than `limit` bytes have come, with a ResponseTooLargeError. */
+function capped(response: Response, limit: number): Response {
+  const tooLarge = new ResponseTooLargeError(response.status, limit, 'maxBodyBytes');
+  let size = 0;
+  const body = response.body!.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      start(controller) {
+        if (+response.headers.get('content-length')! > limit) controller.error(tooLarge);
+      },
+      transform(chunk, controller) {
+        if ((size += chunk.length) > limit) controller.error(tooLarge);
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return keepUrl(new Response(body, response), response);
+}
+
+const keepUrl = (copy: Response, original: Response) =>
+  Object.defineProperty(copy, 'url', { value: original.url });
 
 /**
  * Each body read keeps its attempt's timeout signal alive. AbortSignal.any holds its sources weakly, and the timer
@@ -108,8 +155,17 @@ export function createTransport(
   secrets: readonly string[],
   credentialHeaders: readonly string[],
 ) {
-  const { fetch: send = fetch, timeoutMs = 60_000, maxRetries = 2 } = options;
+  const {
+    fetch: send = fetch,
+    timeoutMs = 60_000,
+    maxRetries = 2,
+    maxBodyBytes,
+    maxErrorBodyBytes = 2 ** 20,
+  } = options;
   if (!(timeoutMs >= 0)) throw new TypeError(`timeoutMs must be >= 0, not ${timeoutMs}`);
+  for (const [name, value] of Object.entries({ maxBodyBytes, maxErrorBodyBytes })) {
+    if (value !== undefined && !(value > 0)) throw new TypeError(`${name} must be > 0, not ${value}`);
+  }
   const scope = globalThis as { document?: unknown; importScripts?: unknown };
   // A browser hides where a cross-origin redirect leads (`redirect: 'manual'` gives an opaque answer), so there
   // redirects cannot be followed by hand.
@@ -149,11 +205,15 @@ export function createTransport(
           if (hop === MAX_REDIRECTS) throw new TypeError(`Gave up after ${MAX_REDIRECTS} redirects`);
           [url, init] = next;
         }
+        if (response.ok && maxBodyBytes && response.body) response = capped(response, maxBodyBytes);
         if (response.body) held.set(response.body, timeout);
         if (response.ok) return response;
         wait = retryAfterMs(response.headers);
         // A server asking for a longer pause than a client should sit through gets its answer back.
         if (last || !isRetryableStatus(response.status) || wait > 60_000) {
+          // An error body is read here, within the attempt's timeout and up to its cap, and only once.
+          if (response.status > 399 && response.body)
+            response = await readCapped(response, maxErrorBodyBytes);
           secretsByResponse.set(response, secrets);
           return response;
         }
