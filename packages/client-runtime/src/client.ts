@@ -36,9 +36,9 @@ export interface ClientOptions<Facts extends VendorFacts = VendorFacts> {
   retryNonIdempotent?: boolean;
   /** Sent with every request (may override the User-Agent). */
   headers?: Record<string, string>;
-  /** Largest success body to read, in bytes; a larger one fails the call with a ResponseTooLargeError. Default: no cap. */
+  /** Largest success body to read, in bytes, else the call fails with a ResponseTooLargeError; 0 (default) for no cap. */
   maxBodyBytes?: number;
-  /** Largest error body read into an ApiError, in bytes; a larger one fails with a ResponseTooLargeError. Default 1 MiB. */
+  /** Largest error body read into an ApiError, else a ResponseTooLargeError; 0 for no cap. Default 1 MiB. */
   maxErrorBodyBytes?: number;
   /** The fetch to send requests with (called as `fetch(url, init)`; honour `init.signal`). Default: global fetch. */
   fetch?: Fetch;
@@ -104,14 +104,12 @@ function authHeaders(facts: VendorFacts, options: ClientOptions): [Record<string
   const secrets: string[] = [];
   for (const name of chosen) {
     const scheme = facts.securitySchemes[name]!;
-    // Trimmed as fetch would trim the header, so that what is redacted is what was sent. No message shows the value.
-    const secret = given[name]!.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+    // Trimmed, as fetch would trim the header, so that what is redacted is what is sent. No message shows the value.
+    const secret = given[name]!.trim();
     const option = options.credentials?.[name] ? `credentials.${name}` : `apiKey (or ${facts.envVar})`;
     if (!secret) throw new TypeError(`${option} is blank`);
     if (/[^\t\x20-\x7e\x80-\xff]/.test(secret)) {
-      throw new TypeError(
-        `${option} has a line break, control or non-Latin-1 character, which no HTTP header can carry`,
-      );
+      throw new TypeError(`${option} has a character no HTTP header can carry`);
     }
     secrets.push(secret);
     const bearer = scheme.type === 'http';
@@ -140,16 +138,13 @@ export function createVendorClient<Paths extends {}, Facts extends VendorFacts =
   const baseUrl = options.baseUrl ?? facts.baseUrl;
   // fetch refuses such a URL with a message that quotes it, password included.
   if (/^[a-z][\w+.-]*:\/\/[^/?#]*@/i.test(baseUrl)) {
-    throw new TypeError(
-      'baseUrl has a user name or password (user:password@): pass credentials as apiKey or credentials',
-    );
+    throw new TypeError('baseUrl must not hold user:password@');
   }
   const [auth, secrets] = authHeaders(facts, options as ClientOptions);
   // Every header that can carry a credential, of any scheme of the spec, sent or not.
-  const credentialHeaders = ['authorization', 'cookie', 'proxy-authorization'];
-  for (const scheme of Object.values(facts.securitySchemes)) {
-    if (scheme.type === 'apiKey') credentialHeaders.push(scheme.name.toLowerCase());
-  }
+  const credentialHeaders = ['authorization', 'cookie'];
+  for (const scheme of Object.values(facts.securitySchemes))
+    if ('name' in scheme) credentialHeaders.push(scheme.name);
   return createClient<Paths>({
     // openapi-fetch drops a trailing slash of the base URL.
     baseUrl,

@@ -21,7 +21,8 @@ export class PlainRequest {
   declare url: string;
   declare method: string;
   declare signal?: AbortSignal;
-  declare headers: HeadersInit;
+  /** openapi-fetch merges the headers into a Headers. */
+  declare headers: Headers;
   declare redirect: RequestRedirect;
   constructor(url: string, init: RequestInit) {
     Object.assign(this, init, { url });
@@ -54,26 +55,12 @@ export function retryAfterMs(headers: Headers): number {
         : -1;
 }
 
-/** `response` with the body read into memory, refused past `limit` bytes (declared or counted) and read once. */
-async function readCapped(response: Response, limit: number): Promise<Response> {
-  const tooLarge = new ResponseTooLargeError(response.status, limit, 'maxErrorBodyBytes');
-  const reader = response.body!.getReader();
-  const chunks: BlobPart[] = [];
-  let size = 0;
-  let over = +response.headers.get('content-length')! > limit;
-  while (!over) {
-    const { done, value } = await reader.read();
-    if (done) return keepUrl(new Response(new Blob(chunks), response), response);
-    chunks.push(value);
-    over = (size += value.length) > limit;
-  }
-  await reader.cancel();
-  throw tooLarge;
-}
-
-/** `response` whose body fails, once more than `limit` bytes have come, with a ResponseTooLargeError. */
-function capped(response: Response, limit: number): Response {
-  const tooLarge = new ResponseTooLargeError(response.status, limit, 'maxBodyBytes');
+/**
+ * `response` whose body fails with a ResponseTooLargeError once more than `limit` bytes have come (or are declared),
+ * so that it is never read past the cap nor cut short; the reader gets the error, and the connection is closed.
+ */
+function capped(response: Response, limit: number, option: string): Response {
+  const tooLarge = new ResponseTooLargeError(response.status, limit, option);
   let size = 0;
   const body = response.body!.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -122,14 +109,9 @@ function nextHop(
   credentialHeaders: readonly string[],
 ): [string, RequestInit] | undefined {
   const { status } = response;
-  if (response.type === 'opaqueredirect') {
-    throw new TypeError('This fetch does not let a redirect be followed safely; pass a fetch that can');
-  }
   const location = response.headers.get('location');
-  if (!/^30[12378]$/.test(String(status)) || location === null) return;
+  if (!/^30[12378]$/.test(`${status}`) || location === null) return;
   const next = new URL(location, url);
-  if (!/^https?:$/.test(next.protocol))
-    throw new TypeError(`Refused a ${status} redirect to a ${next.protocol} URL`);
   const headers = new Headers(init.headers);
   let { method, body } = init;
   // As fetch does: a 303 turns anything but HEAD into a GET, a 301 or 302 turns a POST into one.
@@ -159,26 +141,25 @@ export function createTransport(
     fetch: send = fetch,
     timeoutMs = 60_000,
     maxRetries = 2,
-    maxBodyBytes,
+    maxBodyBytes = 0,
     maxErrorBodyBytes = 2 ** 20,
   } = options;
-  if (!(timeoutMs >= 0)) throw new TypeError(`timeoutMs must be >= 0, not ${timeoutMs}`);
-  for (const [name, value] of Object.entries({ maxBodyBytes, maxErrorBodyBytes })) {
-    if (value !== undefined && !(value > 0)) throw new TypeError(`${name} must be > 0, not ${value}`);
+  for (const [name, value] of Object.entries({ timeoutMs, maxBodyBytes, maxErrorBodyBytes })) {
+    if (!(value >= 0)) throw new TypeError(`${name} must be >= 0, not ${value}`);
   }
-  const scope = globalThis as { document?: unknown; importScripts?: unknown };
+
   // A browser hides where a cross-origin redirect leads (`redirect: 'manual'` gives an opaque answer), so there
-  // redirects cannot be followed by hand.
-  const browser = typeof scope.document === 'object' || typeof scope.importScripts === 'function';
+  // redirects cannot be followed by hand. (A web worker, without a document, gets that opaque answer, status 0,
+  // and no redirect is followed.)
+  const browser = 'document' in globalThis;
   return async (request: PlainRequest): Promise<Response> => {
     const caller = request.signal;
     const follow = !browser && request.redirect === 'follow';
     if (request.redirect === 'follow') {
       // A browser drops only Authorization on a redirect to another origin: any other credential refuses them all.
-      const headers = new Headers(request.headers);
       request.redirect = follow
         ? 'manual'
-        : credentialHeaders.some((name) => name !== 'authorization' && headers.has(name))
+        : credentialHeaders.some((name) => name !== 'authorization' && request.headers.has(name))
           ? 'error'
           : 'follow';
     }
@@ -202,18 +183,18 @@ export function createTransport(
           const next = follow && nextHop(response, url, init, credentialHeaders);
           if (!next) break;
           await response.body?.cancel();
-          if (hop === MAX_REDIRECTS) throw new TypeError(`Gave up after ${MAX_REDIRECTS} redirects`);
+          if (hop === MAX_REDIRECTS) throw new TypeError(`Over ${MAX_REDIRECTS} redirects`);
           [url, init] = next;
         }
-        if (response.ok && maxBodyBytes && response.body) response = capped(response, maxBodyBytes);
+        const limit = response.ok ? maxBodyBytes : maxErrorBodyBytes;
+        if (limit && response.body) {
+          response = capped(response, limit, response.ok ? 'maxBodyBytes' : 'maxErrorBodyBytes');
+        }
         if (response.body) held.set(response.body, timeout);
         if (response.ok) return response;
         wait = retryAfterMs(response.headers);
         // A server asking for a longer pause than a client should sit through gets its answer back.
         if (last || !isRetryableStatus(response.status) || wait > 60_000) {
-          // An error body is read here, within the attempt's timeout and up to its cap, and only once.
-          if (response.status > 399 && response.body)
-            response = await readCapped(response, maxErrorBodyBytes);
           secretsByResponse.set(response, secrets);
           return response;
         }

@@ -39,7 +39,7 @@ describe.each(specVendors)('bad credentials for $vendor.slug', ({ facts }) => {
       createVendorClient(facts, { apiKey: key, baseUrl: server.origin }).request('get', '/models' as never),
     );
     expect(error).toBeInstanceOf(TypeError);
-    expect(error!.message).toMatch(/^apiKey \(or \w+\) has a line break, control or non-Latin-1 character/);
+    expect(error!.message).toMatch(/^apiKey \(or \w+\) has a character no HTTP header can carry$/);
     expect(shown(error!)).not.toMatch(/7f3a|Injected/);
     expect(server.received.length).toBe(before);
   });
@@ -60,7 +60,9 @@ describe.each(specVendors)('bad credentials for $vendor.slug', ({ facts }) => {
     it(`refuses a credential of the pair ${pair.join(' + ')} with a line break, naming it`, async () => {
       const credentials = Object.fromEntries(pair.map((scheme) => [scheme, `tok-${scheme}\r\nX: y`]));
       const error = await thrown(() => createVendorClient(facts, { credentials, baseUrl: server.origin }));
-      expect(error!.message).toMatch(new RegExp(`^credentials\\.${pair[0]} has a line break`));
+      expect(error!.message).toMatch(
+        new RegExp(`^credentials\\.${pair[0]} has a character no HTTP header can carry$`),
+      );
       expect(shown(error!)).not.toContain('tok-');
     });
   }
@@ -72,9 +74,7 @@ describe('a baseUrl with userinfo', () => {
     async (baseUrl) => {
       const error = await thrown(() => createVendorClient(exampleFacts, { apiKey: 'k', baseUrl }));
       expect(error).toBeInstanceOf(TypeError);
-      expect(error!.message).toBe(
-        'baseUrl has a user name or password (user:password@): pass credentials as apiKey or credentials',
-      );
+      expect(error!.message).toBe('baseUrl must not hold user:password@');
       expect(shown(error!)).not.toContain('hunter2');
     },
   );
