@@ -36,6 +36,10 @@ export interface ClientOptions<Facts extends VendorFacts = VendorFacts> {
   retryNonIdempotent?: boolean;
   /** Sent with every request (may override the User-Agent). */
   headers?: Record<string, string>;
+  /** Largest success body to read, in bytes, else the call fails with a ResponseTooLargeError; 0 (default) for no cap. */
+  maxBodyBytes?: number;
+  /** Largest error body read into an ApiError, else a ResponseTooLargeError; 0 for no cap. Default 1 MiB. */
+  maxErrorBodyBytes?: number;
   /** The fetch to send requests with (called as `fetch(url, init)`; honour `init.signal`). Default: global fetch. */
   fetch?: Fetch;
 }
@@ -97,13 +101,21 @@ function authHeaders(facts: VendorFacts, options: ClientOptions): [Record<string
     throw new Error(`No API key: set ${facts.envVar} or pass { apiKey }`);
   }
   const headers: Record<string, string> = {};
+  const secrets: string[] = [];
   for (const name of chosen) {
     const scheme = facts.securitySchemes[name]!;
-    const secret = given[name]!;
+    // Trimmed, as fetch would trim the header, so that what is redacted is what is sent. No message shows the value.
+    const secret = given[name]!.trim();
+    const option = options.credentials?.[name] ? `credentials.${name}` : `apiKey (or ${facts.envVar})`;
+    if (!secret) throw new TypeError(`${option} is blank`);
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(secret)) {
+      throw new TypeError(`${option} has a character no HTTP header can carry`);
+    }
+    secrets.push(secret);
     const bearer = scheme.type === 'http';
     headers[bearer ? 'Authorization' : scheme.name] = bearer ? `Bearer ${secret}` : secret;
   }
-  return [headers, chosen.map((name) => given[name]!)];
+  return [headers, secrets];
 }
 
 /** Percent-encodes each path parameter as exactly one segment, refusing values that would address another path. */
@@ -123,13 +135,24 @@ export function createVendorClient<Paths extends {}, Facts extends VendorFacts =
   facts: Facts,
   options: ClientOptions<Facts> = {},
 ): VendorClient<Paths> {
+  const baseUrl = options.baseUrl ?? facts.baseUrl;
+  // fetch refuses such a URL with a message that quotes it, password included.
+  if (/^[a-z][\w+.-]*:\/\/[^/?#]*@/i.test(baseUrl)) {
+    throw new TypeError('baseUrl must not hold user:password@');
+  }
   const [auth, secrets] = authHeaders(facts, options as ClientOptions);
+  // Every header that can carry a credential, of any scheme of the spec, sent or not.
+  const credentialHeaders = ['authorization', 'cookie'];
+  for (const scheme of Object.values(facts.securitySchemes))
+    if ('name' in scheme) credentialHeaders.push(scheme.name);
   return createClient<Paths>({
     // openapi-fetch drops a trailing slash of the base URL.
-    baseUrl: options.baseUrl ?? facts.baseUrl,
+    baseUrl,
     headers: { 'User-Agent': facts.userAgent, ...options.headers, ...auth },
     pathSerializer,
     Request: PlainRequest as unknown as typeof Request,
-    fetch: createTransport(options, secrets) as unknown as (request: Request) => Promise<Response>,
+    fetch: createTransport(options, secrets, credentialHeaders) as unknown as (
+      request: Request,
+    ) => Promise<Response>,
   }) as unknown as VendorClient<Paths>;
 }

@@ -21,6 +21,19 @@ export class ApiError extends Error {
 }
 ApiError.prototype.name = 'ApiError';
 
+/** A response body over the client's cap (`maxBodyBytes`, or `maxErrorBodyBytes` for an error answer): never cut short. */
+export class ResponseTooLargeError extends Error {
+  /** HTTP status of the answer whose body was too large. */
+  declare readonly status: number;
+  /** The cap, in bytes. */
+  declare readonly limit: number;
+  constructor(status: number, limit: number, option: string) {
+    super(`Body of the ${status} answer over ${limit} bytes (${option})`);
+    Object.assign(this, { status, limit });
+  }
+}
+ResponseTooLargeError.prototype.name = 'ResponseTooLargeError';
+
 /** The credentials a client sent, by the error answers it got, so that an ApiError built later can redact them. */
 export const secretsByResponse = new WeakMap<Response, readonly string[]>();
 
@@ -39,21 +52,54 @@ export function parseErrorBody(body: unknown): { code?: string; message?: string
   return { code: inner.code ?? inner.type, message: inner.message, requestId: outer.request_id };
 }
 
+/**
+ * Replaces each secret with `[redacted]` where it stands as a whole token (not next to a letter or digit), so that a
+ * short key does not eat into other words.
+ */
+function redactor(secrets: readonly string[]): (text: string) => string {
+  const alternatives = secrets
+    .toSorted((a, b) => b.length - a.length)
+    // Every other character escaped: outside a class, in a pattern without the u flag, "\x" stands for x.
+    .map((secret) => secret.replace(/\W/g, '\\$&'));
+  const token = new RegExp(`(?<![A-Za-z\\d])(?:${alternatives.join('|')})(?![A-Za-z\\d])`, 'g');
+  return (text) => (secrets.length ? text.replace(token, '[redacted]') : text);
+}
+
+/** A copy of parsed JSON with every string and key cleaned; iterative, so that no nesting is too deep for it. */
+function cleanCopy(value: unknown, clean: (text: string) => string): unknown {
+  const copy = (from: unknown) =>
+    typeof from === 'string'
+      ? clean(from)
+      : from && typeof from === 'object'
+        ? Array.isArray(from)
+          ? []
+          : {}
+        : from;
+  const root = copy(value);
+  const pending = root && typeof root === 'object' ? [[value, root]] : [];
+  for (let pair = pending.pop(); pair; pair = pending.pop()) {
+    for (const [key, from] of Object.entries(pair[0] as object)) {
+      const to = copy(from);
+      // A "__proto__" key sets the prototype of this fresh copy only.
+      (pair[1] as Record<string, unknown>)[clean(key)] = to;
+      if (to && typeof to === 'object') pending.push([from, to]);
+    }
+  }
+  return root;
+}
+
 /** The ApiError for a non-2xx answer whose body was already read (parsed JSON, text, or undefined). */
 export function toApiError(response: Response, body: unknown): ApiError {
   const { headers, status } = response;
-  const { code, message, requestId: bodyRequestId } = parseErrorBody(body);
-  const requestId = headers.get('x-request-id') ?? headers.get('request-id') ?? bodyRequestId;
-  let serialized = JSON.stringify({
-    message: `${status}${code ? ` ${code}` : ''}: ${message || response.statusText}`,
-    code,
-    requestId,
-    body: body === '' ? undefined : body,
-  });
-  for (const secret of secretsByResponse.get(response) ?? [])
-    serialized = serialized.split(secret).join('[redacted]');
-  const fields = JSON.parse(serialized);
-  return new ApiError(fields.message, { ...fields, status }, response);
+  const clean = redactor(secretsByResponse.get(response) ?? []);
+  const safe = cleanCopy(body === '' ? undefined : body, clean);
+  const { code, message, requestId } = parseErrorBody(safe);
+  const fromHeader = headers.get('x-request-id') ?? headers.get('request-id');
+  return new ApiError(
+    clean(`${status}${code ? ` ${code}` : ''}: ${message || response.statusText}`),
+    { status, code, requestId: fromHeader === null ? requestId : clean(fromHeader), body: safe },
+    response,
+  );
 }
 
 type Result = { data?: unknown; error?: unknown; response: Response };

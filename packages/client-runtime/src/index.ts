@@ -7,4 +7,4 @@ export {
   type VendorClient,
   type VendorFacts,
 } from './client.js';
-export { ApiError, parseErrorBody, unwrap } from './errors.js';
+export { ApiError, parseErrorBody, ResponseTooLargeError, unwrap } from './errors.js';

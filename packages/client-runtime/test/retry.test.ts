@@ -154,7 +154,6 @@ describe('Retry-After', () => {
   it.each([
     [{ 'retry-after': '3' }, 3000],
     [{ 'retry-after': '0' }, 0],
-    [{ 'retry-after': '1.5' }, 1500],
     [{ 'retry-after-ms': '250' }, 250],
     [{ 'retry-after-ms': '250', 'retry-after': '9' }, 250],
     [{ 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' }, 5000],
@@ -174,14 +173,19 @@ describe('Retry-After', () => {
     expect(result).toBe(429);
   });
 
-  it.each([[{ 'retry-after': 'soon' }], [{ 'retry-after': 'Wed, 31 Dec 2025 23:59:00 GMT' }]])(
-    'falls back to backoff when %j gives no usable wait',
-    async (headers) => {
-      vi.spyOn(Math, 'random').mockReturnValue(0);
-      const { times } = await attemptTimes('GET', answer(headers, 503), { maxRetries: 1 });
-      expect(times).toEqual([0, 500]);
-    },
-  );
+  it.each([
+    [{ 'retry-after': 'soon' }],
+    [{ 'retry-after': 'Wed, 31 Dec 2025 23:59:00 GMT' }],
+    // Only digits are seconds: not a hexadecimal, an exponent or a fraction.
+    [{ 'retry-after': '0x3' }],
+    [{ 'retry-after': '2e0' }],
+    [{ 'retry-after': '1.5' }],
+    [{ 'retry-after-ms': '0x3' }],
+  ])('falls back to backoff when %j gives no usable wait', async (headers) => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const { times } = await attemptTimes('GET', answer(headers, 503), { maxRetries: 1 });
+    expect(times).toEqual([0, 500]);
+  });
 });
 
 describe("the caller's signal", () => {
