@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSpec, type OpenApiDocument } from '@modelspecs/spec-tools';
+import type { PortalData } from '../src/build.js';
+import { summarizeVendor } from '../src/vendor-summary.js';
 
 export const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -21,4 +23,16 @@ export function tempWorkspace(): string {
   mkdirSync(join(root, 'specs'), { recursive: true });
   cpSync(join(fixtures, 'acme'), join(root, 'specs', 'acme'), { recursive: true });
   return root;
+}
+
+/** A rendered site in miniature: the portal data of the fixture and a stand-in reference page. */
+export async function fakeSite(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'modelspecs-docs-serve-'));
+  const data: PortalData = { vendors: [summarizeVendor(await loadFixture('acme/openapi.yaml'), acmeVendor)] };
+  writeFileSync(join(dir, 'portal.json'), JSON.stringify(data));
+  writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><title>stale portal</title>');
+  mkdirSync(join(dir, 'acme'));
+  writeFileSync(join(dir, 'acme', 'index.html'), '<!DOCTYPE html><title>acme reference</title>');
+  writeFileSync(join(dir, 'acme', 'openapi.yaml'), 'openapi: 3.1.0\n');
+  return dir;
 }
