@@ -150,24 +150,30 @@ describe('the site served from a generic static host under /modelspecs/', () => 
     }
   });
 
-  it.each(slugs)('the %s reference: portal link, downloads, every link opened directly', async (slug) => {
-    const pageUrl = `${host?.siteUrl}${slug}/`;
-    const { page, links } = await checkLinks(pageUrl, expandReference);
-    const portal = links.filter((l) => l.url === host.siteUrl);
-    expect(portal.length, 'a link back to the portal').toBeGreaterThan(0);
-    const { yaml, json } = specDownloads(slug);
-    for (const file of [yaml, json]) {
-      expect(links.some((l) => l.download && l.url === `${pageUrl}${file}`)).toBe(true);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.locator(`.modelspecs-site a[href="${file}"]`).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe(file);
-      expect(download.url()).toBe(`${pageUrl}${file}`);
-      const body = await (await page.request.get(download.url())).text();
-      expect(body).toMatch(file.endsWith('.json') ? /^\{\s*"openapi": "3\.1/ : /^openapi: 3\.1/);
-    }
-  });
+  // Each route is a fresh 2.5 MB page rendered in a new tab (10-16 s each on a busy two-core machine): a wider
+  // hang guard than the suite's default.
+  it.each(slugs)(
+    'the %s reference: portal link, downloads, every link opened directly',
+    { timeout: 600_000 },
+    async (slug) => {
+      const pageUrl = `${host?.siteUrl}${slug}/`;
+      const { page, links } = await checkLinks(pageUrl, expandReference);
+      const portal = links.filter((l) => l.url === host.siteUrl);
+      expect(portal.length, 'a link back to the portal').toBeGreaterThan(0);
+      const { yaml, json } = specDownloads(slug);
+      for (const file of [yaml, json]) {
+        expect(links.some((l) => l.download && l.url === `${pageUrl}${file}`)).toBe(true);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator(`.modelspecs-site a[href="${file}"]`).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(file);
+        expect(download.url()).toBe(`${pageUrl}${file}`);
+        const body = await (await page.request.get(download.url())).text();
+        expect(body).toMatch(file.endsWith('.json') ? /^\{\s*"openapi": "3\.1/ : /^openapi: 3\.1/);
+      }
+    },
+  );
 
   it('no request left the sub-path', () => {
     if (setupFailure) throw setupFailure;
