@@ -45,7 +45,7 @@ describe('serveDocs', () => {
     const page = await fetch(new URL('acme/', server.url));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('acme reference');
-    const yaml = await fetch(new URL('acme/openapi.yaml', server.url));
+    const yaml = await fetch(new URL('acme/acme.openapi.yaml', server.url));
     expect(yaml.status).toBe(200);
     expect(yaml.headers.get('content-type')).toMatch(/yaml/);
   });
