@@ -12,6 +12,7 @@ import {
   type Vendor,
   writeFilesAtomically,
 } from '@modelspecs/spec-tools';
+import { specDownloads } from './downloads.js';
 import { renderPortal } from './portal.js';
 import { renderReference } from './reference.js';
 import { summarizeVendor, type VendorSummary } from './vendor-summary.js';
@@ -66,14 +67,16 @@ async function renderVendor(
     title: `${summary.name} API reference · modelspecs`,
     output: join(scratch, `${vendor.slug}.html`),
     label: relative(root, vendor.specFile),
+    slug: vendor.slug,
   });
   const dir = join(outDir, vendor.slug);
+  const downloads = specDownloads(vendor.slug);
   return {
     summary,
     files: [
       { path: join(dir, 'index.html'), content: html },
-      { path: join(dir, 'openapi.yaml'), content: yaml },
-      { path: join(dir, 'openapi.json'), content: json },
+      { path: join(dir, downloads.yaml), content: yaml },
+      { path: join(dir, downloads.json), content: json },
     ],
   };
 }
@@ -130,8 +133,20 @@ function staleVendorDirs(outDir: string, current: readonly string[]): string[] {
     .map((entry) => join(outDir, entry.name));
 }
 
+/** Files a previous build left in the folders just rendered (e.g. downloads under an older name). */
+function staleFiles(written: readonly OutputFile[], dirs: readonly string[]): string[] {
+  const kept = new Set(written.map((file) => file.path));
+  return dirs.flatMap((dir) =>
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true })
+          .filter((entry) => entry.isFile() && !kept.has(join(dir, entry.name)))
+          .map((entry) => join(dir, entry.name))
+      : [],
+  );
+}
+
 /**
- * Renders the site: `<slug>/index.html` (the Redoc reference), `<slug>/openapi.{yaml,json}` (the bundled spec) for
+ * Renders the site: `<slug>/index.html` (the Redoc reference), `<slug>/<slug>.openapi.{yaml,json}` (the bundled spec) for
  * every vendor, and the portal `index.html` (+ its data). All files are written together or none is.
  */
 export async function buildSite(options: BuildSiteOptions = {}): Promise<BuiltSite> {
@@ -160,6 +175,11 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuiltSi
       { path: join(outDir, PORTAL_DATA_FILE), content: `${JSON.stringify(data, null, 2)}\n` },
     ];
     writeFilesAtomically(files);
+    for (const file of staleFiles(
+      files,
+      vendors.map((v) => join(outDir, v.slug)),
+    ))
+      rmSync(file, { force: true });
     if (!partial) {
       for (const dir of staleVendorDirs(
         outDir,

@@ -6,6 +6,8 @@ export {
   PORTAL_DATA_FILE,
   type PortalData,
 } from './build.js';
+export { specDownloads } from './downloads.js';
+export { type HardenOptions, hardenReference, unsafeMarkup } from './harden.js';
 export { escapeHtml, proseToHtml, safeHref } from './html.js';
 export {
   currencyOf,

@@ -1,3 +1,4 @@
+import { specDownloads } from './downloads.js';
 import { escapeHtml, link, proseToHtml } from './html.js';
 import type { ModelDimensions, ModelField } from './model-fields.js';
 import type { DocDiscrepancy, VendorSummary } from './vendor-summary.js';
@@ -129,6 +130,7 @@ ${rows}
 
 function card(v: VendorSummary, mockUrl: string): string {
   const slug = escapeHtml(v.slug);
+  const downloads = specDownloads(v.slug);
   const auth =
     v.auth.length > 1
       ? `one of:<ul>${v.auth.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`
@@ -163,8 +165,8 @@ function card(v: VendorSummary, mockUrl: string): string {
 </dl>
 <nav class="links" aria-label="${escapeHtml(v.name)} links">
 <a class="primary" href="${slug}/" data-link="reference">API reference</a>
-<a href="${slug}/openapi.yaml" download data-link="yaml">openapi.yaml</a>
-<a href="${slug}/openapi.json" download data-link="json">openapi.json</a>
+<a href="${slug}/${escapeHtml(downloads.yaml)}" download data-link="yaml">${escapeHtml(downloads.yaml)}</a>
+<a href="${slug}/${escapeHtml(downloads.json)}" download data-link="json">${escapeHtml(downloads.json)}</a>
 ${link(mockUrl, 'Local mock', { 'data-link': 'mock' })}
 </nav>
 </article>`;

@@ -4,10 +4,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SpecError } from '@modelspecs/spec-tools';
 import { redoclyCli } from '@modelspecs/spec-tools/lint';
+import { specDownloads } from './downloads.js';
+import { hardenReference, PageShapeError, unsafeMarkup } from './harden.js';
 import { replaceCdnAssets, viewTimeExternalUrls } from './offline.js';
 import { FAVICON } from './portal.js';
 
-/** The page template: Redocly's default plus a Content-Security-Policy and an inline favicon. */
+/**
+ * The page template: Redocly's default plus a Content-Security-Policy, an inline favicon, and a bar with the link
+ * back to the portal and the spec downloads.
+ */
 export const REFERENCE_TEMPLATE = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
@@ -24,6 +29,8 @@ export interface RenderReferenceOptions {
   output: string;
   /** What to call the spec in error messages, e.g. `specs/acme/openapi.yaml`. */
   label: string;
+  /** The vendor's slug: the page offers `<slug>.openapi.yaml` and `<slug>.openapi.json` from its own folder. */
+  slug: string;
 }
 
 const BANNER_LINE = /[║╔╚═]/;
@@ -63,10 +70,12 @@ function tidy(output: string): string {
 
 /**
  * Renders one bundled spec with `redocly build-docs --inlineBundle` (Redoc's script embedded, telemetry off, the
- * repo's redocly.yaml for Redoc options) and returns the page, made to work offline. Throws a SpecError when
- * Redocly fails or the page would still fetch anything from another host.
+ * repo's redocly.yaml for Redoc options) and returns the page, made to work offline and hardened (harden.ts). Throws
+ * a SpecError when Redocly fails, or the page would still fetch anything from another host, run a script that is not
+ * its own, navigate itself away, or link out of the folder it is served from.
  */
 export async function renderReference(bundleFile: string, options: RenderReferenceOptions): Promise<string> {
+  const downloads = specDownloads(options.slug);
   const { code, output } = await run(
     [
       redoclyCli(),
@@ -84,6 +93,8 @@ export async function renderReference(bundleFile: string, options: RenderReferen
       '--title',
       options.title,
       `--templateOptions.favicon=${FAVICON}`,
+      `--templateOptions.yaml=${downloads.yaml}`,
+      `--templateOptions.json=${downloads.json}`,
     ],
     options.root,
   );
@@ -92,8 +103,20 @@ export async function renderReference(bundleFile: string, options: RenderReferen
       tidy(output) || 'no output',
     ]);
   }
-  const html = replaceCdnAssets(readFileSync(options.output, 'utf8'));
   const problems: string[] = [];
+  let html = replaceCdnAssets(readFileSync(options.output, 'utf8'));
+  try {
+    html = hardenReference(html, {
+      downloads: [downloads.yaml, downloads.json].map((file) => ({ title: file, url: file })),
+    });
+    problems.push(...unsafeMarkup(html));
+  } catch (error) {
+    if (!(error instanceof PageShapeError)) throw error;
+    throw new SpecError(`The page redocly build-docs rendered for ${options.label} cannot be hardened`, [
+      ...error.problems,
+      'Was @redocly/cli upgraded? Check src/harden.ts against the new page.',
+    ]);
+  }
   if (/cdn\.redocly\.com\/redoc\/v[^/]*\/bundles\//.test(html) || !/<script type="module">/.test(html)) {
     problems.push('the page loads Redoc from the CDN instead of embedding it (--inlineBundle had no effect)');
   }
@@ -104,7 +127,10 @@ export async function renderReference(bundleFile: string, options: RenderReferen
     problems.push(`the page would fetch ${url} when viewed`);
   }
   if (problems.length > 0) {
-    throw new SpecError(`The rendered reference of ${options.label} does not work offline`, problems);
+    throw new SpecError(
+      `The rendered reference of ${options.label} is not safe to publish offline`,
+      problems,
+    );
   }
   return html;
 }

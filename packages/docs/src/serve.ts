@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize, sep } from 'node:path';
+import { join, normalize, relative, sep } from 'node:path';
 import { UsageError } from '@modelspecs/spec-tools';
 import sirv from 'sirv';
 import { DEFAULT_SITE_DIR, PORTAL_DATA_FILE, type PortalData } from './build.js';
@@ -45,14 +45,38 @@ function securityHeaders(res: ServerResponse): void {
   res.setHeader('Referrer-Policy', 'no-referrer');
 }
 
-function isDirectoryWithIndex(dir: string, pathname: string): boolean {
+/**
+ * The site folder `pathname` names, as its path relative to `dir` (`''` for the root itself), when it is a folder
+ * of the site with an index page; undefined otherwise.
+ */
+function siteFolderWithIndex(dir: string, pathname: string): string | undefined {
   const target = normalize(join(dir, pathname));
-  if (target !== dir && !target.startsWith(dir + sep)) return false;
+  if (target !== dir && !target.startsWith(dir + sep)) return undefined;
   try {
-    return statSync(target).isDirectory() && existsSync(join(target, 'index.html'));
+    return statSync(target).isDirectory() && existsSync(join(target, 'index.html'))
+      ? relative(dir, target)
+      : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/**
+ * The Location of a redirect to a folder of the site: built from the folder's path inside the site, never from
+ * the request, so it is always a path on this server. Each segment is percent-encoded (a slash, backslash or
+ * control character in a name cannot survive), and the result starts with a single `/`.
+ */
+export function folderLocation(folder: string): string {
+  const segments = folder.split(sep).filter((segment) => segment !== '');
+  const location = `/${segments.map(encodeURIComponent).join('/')}/`.replace(/^\/+/, '/');
+  if (!isSameOriginPath(location)) throw new Error(`refusing to redirect to ${JSON.stringify(location)}`);
+  return location;
+}
+
+/** A path a browser resolves on the same origin: one leading slash, no second slash or backslash after it, no control character. */
+export function isSameOriginPath(location: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+  return /^\/(?![/\\])/.test(location) && !/[\u0000-\u001f\u007f\\]/.test(location);
 }
 
 /**
@@ -105,8 +129,9 @@ export async function serveDocs(options: ServeDocsOptions = {}): Promise<DocsSer
       return;
     }
     // A vendor folder without its slash would resolve the page's relative links against the parent.
-    if (!pathname.endsWith('/') && isDirectoryWithIndex(dir, pathname)) {
-      res.writeHead(301, { Location: `${encodeURI(pathname)}/` });
+    const folder = pathname.endsWith('/') ? undefined : siteFolderWithIndex(dir, pathname);
+    if (folder !== undefined) {
+      res.writeHead(301, { Location: folderLocation(folder) });
       res.end();
       return;
     }

@@ -24,6 +24,8 @@ describe('buildSite (real Redocly CLI)', () => {
     outDir = join(root, 'site');
     mkdirSync(join(outDir, 'retired'), { recursive: true });
     writeFileSync(join(outDir, 'retired', 'index.html'), 'a vendor that no longer exists');
+    mkdirSync(join(outDir, 'acme'), { recursive: true });
+    writeFileSync(join(outDir, 'acme', 'openapi.yaml'), 'a download under the name an older build used');
     await buildSite({ root, outDir });
   }, 60_000);
 
@@ -32,8 +34,11 @@ describe('buildSite (real Redocly CLI)', () => {
   it('writes the reference, the bundled spec in both formats, the portal and its data', async () => {
     const doc = await bundleSpec(join(root, 'specs', 'acme', 'openapi.yaml'), root);
     const { json, yaml } = serializeBundle(doc);
-    expect(readFileSync(join(outDir, 'acme', 'openapi.json'), 'utf8')).toBe(json);
-    expect(readFileSync(join(outDir, 'acme', 'openapi.yaml'), 'utf8')).toBe(yaml);
+    expect(readFileSync(join(outDir, 'acme', 'acme.openapi.json'), 'utf8')).toBe(json);
+    expect(readFileSync(join(outDir, 'acme', 'acme.openapi.yaml'), 'utf8')).toBe(yaml);
+    expect(existsSync(join(outDir, 'acme', 'openapi.yaml')), 'a download under its old name removed').toBe(
+      false,
+    );
     const data = JSON.parse(readFileSync(join(outDir, 'portal.json'), 'utf8')) as PortalData;
     expect(data.vendors.map((v) => v.slug)).toEqual(['acme']);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('id="vendor-acme"');
@@ -46,6 +51,9 @@ describe('buildSite (real Redocly CLI)', () => {
       '<title>Acme &lt;script&gt;alert(&quot;vendor&quot;)&lt;/script&gt; &amp; Co API reference',
     );
     expect(html).toContain('<meta http-equiv="Content-Security-Policy"');
+    expect(html).toContain('<a href="../" data-link="portal">');
+    expect(html).toContain('<a href="acme.openapi.yaml" download data-link="yaml">acme.openapi.yaml</a>');
+    expect(html).toContain('<a href="acme.openapi.json" download data-link="json">acme.openapi.json</a>');
     expect(html).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
     expect(html).toContain('<script type="module">');
     expect(html).toContain('"disableTelemetry":true');
@@ -58,9 +66,12 @@ describe('buildSite (real Redocly CLI)', () => {
   it('shows the curl and TypeScript samples (the languages redocly.yaml lists)', () => {
     const html = readFileSync(join(outDir, 'acme', 'index.html'), 'utf8');
     const options = /const __redoc_options = (.*);\n/.exec(html);
-    expect(JSON.parse(options![1]!).codeSamples.languages).toEqual([
-      { lang: 'curl' },
-      { lang: 'TypeScript' },
+    const redoc = JSON.parse(options![1]!);
+    expect(redoc.codeSamples.languages).toEqual([{ lang: 'curl' }, { lang: 'TypeScript' }]);
+    expect(redoc.sanitize).toBe(true);
+    expect(redoc.downloadUrls).toEqual([
+      { title: 'acme.openapi.yaml', url: 'acme.openapi.yaml' },
+      { title: 'acme.openapi.json', url: 'acme.openapi.json' },
     ]);
   });
 

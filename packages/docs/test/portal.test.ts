@@ -77,8 +77,12 @@ describe('renderPortal', () => {
     expect(card).toContain('<code>ACME_API_KEY</code>');
     expect(card).toContain('<a href="https://docs.acme.test/models?a=1&amp;b=2">');
     expect(card).toContain('<a class="primary" href="acme/" data-link="reference">');
-    expect(card).toContain('<a href="acme/openapi.yaml" download data-link="yaml">');
-    expect(card).toContain('<a href="acme/openapi.json" download data-link="json">');
+    expect(card).toContain(
+      '<a href="acme/acme.openapi.yaml" download data-link="yaml">acme.openapi.yaml</a>',
+    );
+    expect(card).toContain(
+      '<a href="acme/acme.openapi.json" download data-link="json">acme.openapi.json</a>',
+    );
     expect(card).toContain('<a href="http://127.0.0.1:4999/v9" data-link="mock">Local mock</a>');
     expect(card).toContain('<a href="#discrepancies-acme">1 documented</a>');
     expect(cardOf(html, 'bare')).toContain('<span data-field="operation-count">1</span> operation<');

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,20 +6,7 @@ import { UsageError } from '@modelspecs/spec-tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalData } from '../src/build.js';
 import { type DocsServer, serveDocs } from '../src/serve.js';
-import { summarizeVendor } from '../src/vendor-summary.js';
-import { acmeVendor, loadFixture } from './helpers.js';
-
-/** A rendered site in miniature: the portal data of the fixture and a stand-in reference page. */
-async function fakeSite(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'modelspecs-docs-serve-'));
-  const data: PortalData = { vendors: [summarizeVendor(await loadFixture('acme/openapi.yaml'), acmeVendor)] };
-  writeFileSync(join(dir, 'portal.json'), JSON.stringify(data));
-  writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><title>stale portal</title>');
-  mkdirSync(join(dir, 'acme'));
-  writeFileSync(join(dir, 'acme', 'index.html'), '<!DOCTYPE html><title>acme reference</title>');
-  writeFileSync(join(dir, 'acme', 'openapi.yaml'), 'openapi: 3.1.0\n');
-  return dir;
-}
+import { fakeSite } from './helpers.js';
 
 describe('serveDocs', () => {
   let dir: string;
@@ -58,7 +45,7 @@ describe('serveDocs', () => {
     const page = await fetch(new URL('acme/', server.url));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('acme reference');
-    const yaml = await fetch(new URL('acme/openapi.yaml', server.url));
+    const yaml = await fetch(new URL('acme/acme.openapi.yaml', server.url));
     expect(yaml.status).toBe(200);
     expect(yaml.headers.get('content-type')).toMatch(/yaml/);
   });

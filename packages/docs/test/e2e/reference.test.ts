@@ -141,7 +141,7 @@ describe.each(vendors.map((v) => v.slug))('the %s reference', (slug) => {
     const operations = listOperations(spec);
     const page = await open(label, `/${slug}/`);
     await expect(page.title()).resolves.toContain(String(spec.info['x-vendor']));
-    await page.locator('[data-component-name="Menu/Menu"]').waitFor();
+    await page.locator('[data-component-name="Menu/Menu"]').first().waitFor();
     await page.screenshot({ path: join(artifacts, `${slug}.png`) });
 
     // Tag groups start collapsed: open each so that every operation is in the menu.
