@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeTempFolders, tempFolder } from '@modelspecs/testkit';
 import { XMLValidator } from 'fast-xml-parser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type ConformanceReport, runCli } from '../src/index.js';
 import { type DriftFault, type DriftServer, startDriftServer } from './support/drift-server.js';
 import { specOf } from './support/specs.js';
@@ -21,6 +21,7 @@ afterEach(async () => {
   server = undefined;
   for (const close of closers.splice(0)) await close();
 });
+afterAll(removeTempFolders);
 
 async function drift(fault?: DriftFault): Promise<string> {
   const { doc } = await specOf('tensoras');
@@ -39,7 +40,7 @@ async function cli(argv: string[], env: Record<string, string> = {}) {
       stderr += t;
     },
     env,
-    cwd: mkdtempSync(join(tmpdir(), 'modelspecs-conformance-cli-')),
+    cwd: tempFolder('modelspecs-conformance-cli-'),
   });
   return { code, stdout, stderr };
 }
@@ -76,7 +77,7 @@ describe('modelspecs-conformance', () => {
 
   it('writes each report format whole to --out and never prints or writes the key', async () => {
     const url = await drift('auth-not-enforced');
-    const dir = mkdtempSync(join(tmpdir(), 'modelspecs-conformance-out-'));
+    const dir = tempFolder('modelspecs-conformance-out-');
     const outputs: string[] = [];
     for (const format of ['text', 'json', 'junit']) {
       const out = join(dir, `report.${format}`);
@@ -106,7 +107,7 @@ describe('modelspecs-conformance', () => {
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
     closers.push(() => new Promise((resolve) => echo.close(() => resolve())));
     const url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/v1`;
-    const dir = mkdtempSync(join(tmpdir(), 'modelspecs-conformance-echo-'));
+    const dir = tempFolder('modelspecs-conformance-echo-');
     for (const format of ['text', 'json', 'junit']) {
       const out = join(dir, `report.${format}`);
       const run = await cli([
