@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeTempFolders, tempFolder } from '@modelspecs/testkit';
 import { XMLValidator } from 'fast-xml-parser';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ConformanceReport } from '../src/index.js';
 import { captureCli } from './support/cli.js';
 import { type DriftFault, type DriftServer, startDriftServer } from './support/drift-server.js';
@@ -22,6 +22,7 @@ afterEach(async () => {
   server = undefined;
   for (const close of closers.splice(0)) await close();
 });
+afterAll(removeTempFolders);
 
 async function drift(fault?: DriftFault): Promise<string> {
   const { doc } = await specOf('tensoras');
@@ -29,14 +30,10 @@ async function drift(fault?: DriftFault): Promise<string> {
   return server.baseUrl;
 }
 
-/** A fresh temporary folder, removed after the test. */
-function tempDir(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `modelspecs-conformance-${name}-`));
-  closers.push(async () => rmSync(dir, { recursive: true, force: true }));
-  return dir;
 }
 
-const cli = (argv: string[], env: Record<string, string> = {}) => captureCli(argv, env, tempDir('cli'));
+const cli = (argv: string[], env: Record<string, string> = {}) =>
+  captureCli(argv, env, tempFolder('modelspecs-conformance-cli-'));
 
 describe('modelspecs-conformance', () => {
   it('exits 0 when every check passes, printing a line per operation and check and a summary', async () => {
@@ -70,7 +67,7 @@ describe('modelspecs-conformance', () => {
 
   it('writes each report format whole to --out and never prints or writes the key', async () => {
     const url = await drift('auth-not-enforced');
-    const dir = tempDir('out');
+    const dir = tempFolder('modelspecs-conformance-out-');
     const outputs: string[] = [];
     for (const format of ['text', 'json', 'junit']) {
       const out = join(dir, `report.${format}`);
@@ -100,7 +97,7 @@ describe('modelspecs-conformance', () => {
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
     closers.push(() => new Promise((resolve) => echo.close(() => resolve())));
     const url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/v1`;
-    const dir = tempDir('echo');
+    const dir = tempFolder('modelspecs-conformance-echo-');
     for (const format of ['text', 'json', 'junit']) {
       const out = join(dir, `report.${format}`);
       const run = await cli([

@@ -6,6 +6,7 @@ import {
   type ResponseObject,
   SpecError,
 } from '@modelspecs/spec-tools';
+import { markInvalidRequestAnswers } from './invalid-request.js';
 
 /** The document Prism serves for one vendor, and the base path its paths now carry. */
 export interface MockDocument {
@@ -72,6 +73,10 @@ function requiresCredentials(doc: OpenApiDocument, operation: OperationObject): 
  * Prism answers a request without credentials with the operation's documented 401 response; where an operation
  * that needs credentials documents none, it gets the spec's own 401 response from another operation, so the body
  * is the vendor's error envelope rather than Prism's problem+json.
+ *
+ * Every operation also carries the vendor's answer to an invalid request (see `invalidRequestAnswer`), which the
+ * mock sends instead of whatever Prism or its HTTP layer would say about a body that does not parse or a request
+ * that breaks the spec.
  */
 export function mockDocument(source: OpenApiDocument, where: string): MockDocument {
   const basePath = serverBasePath(source, where);
@@ -96,6 +101,7 @@ export function mockDocument(source: OpenApiDocument, where: string): MockDocume
       }
     }
   }
+  markInvalidRequestAnswers(document);
   document.servers = [
     {
       url: basePath === '' ? '/' : basePath,

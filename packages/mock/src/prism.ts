@@ -11,6 +11,8 @@ export const prismCli: string = require.resolve('@stoplight/prism-cli');
 
 // One level above both src/ and dist/, so tests from source and the built package find the same file.
 const watchdog = new URL('../preload/prism-watchdog.mjs', import.meta.url).href;
+// The vendor's answer to invalid requests instead of Prism's own (see the file).
+const invalidRequests = new URL('../preload/invalid-requests.mjs', import.meta.url).href;
 
 export interface PrismLaunch {
   specFile: string;
@@ -77,6 +79,8 @@ export class PrismProcess {
     const args = [
       '--import',
       watchdog,
+      '--import',
+      invalidRequests,
       prismCli,
       'mock',
       launch.specFile,
@@ -97,6 +101,7 @@ export class PrismProcess {
       env: {
         ...process.env,
         MODELSPECS_MOCK_TMPDIR: launch.tmpDir,
+        MODELSPECS_MOCK_SPEC: launch.specFile,
         FORCE_COLOR: '0',
         DO_NOT_TRACK: '1',
         SCARF_ANALYTICS: 'false',

@@ -1,6 +1,4 @@
-import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -19,6 +17,7 @@ import { MockStartError, PortInUseError } from './errors.js';
 import { mockDocument } from './mock-document.js';
 import { findFreePorts, isPortFree } from './ports.js';
 import { PrismProcess } from './prism.js';
+import { mockScratchDir, sweepAbandonedScratch } from './scratch.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 /** This package's folder: where it is installed decides which specs it serves (see vendorCatalog). */
@@ -191,6 +190,8 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
   const { signal } = options;
   if (signal?.aborted) throw abortError(signal);
+  // Folders of earlier runs that were killed together with their mocks.
+  sweepAbandonedScratch();
 
   const prepared = await Promise.all(selected.map((vendor) => prepare(vendor, root)));
   if (fixedPorts) {
@@ -220,7 +221,7 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
     let port = firstPort;
     for (let attempt = 1; ; attempt++) {
       if (cancelled) throw new MockStartError(mock.vendor.slug, 'start-up was abandoned');
-      const tmpDir = mkdtempSync(join(tmpdir(), `modelspecs-mock-${mock.vendor.slug}-`));
+      const tmpDir = mockScratchDir(mock.vendor.slug);
       const specFile = join(tmpDir, 'openapi.json');
       writeFilesAtomically([{ path: specFile, content: mock.document }]);
       const prism = new PrismProcess({

@@ -1,21 +1,15 @@
 // The official OpenAI SDK against the mocks of the vendors whose spec says the SDK works (`info.x-openai-compatible`).
 import { discoverVendors, listOperations, mediaTypeExample } from '@modelspecs/spec-tools';
 import OpenAI from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOCK_KEY, type RunningMocks, startMocks } from '../src/index.js';
-import { loadSpecs, repoRoot, responseFor } from './support/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { MOCK_KEY } from '../src/index.js';
+import { loadSpecs, mocksForSuite, repoRoot, responseFor } from './support/helpers.js';
 
 const specs = (await loadSpecs(discoverVendors(repoRoot))).filter(
   ({ doc }) => doc.info['x-openai-compatible'] === true,
 );
 
-let running: RunningMocks;
-beforeAll(async () => {
-  running = await startMocks({ root: repoRoot, vendors: specs.map((s) => s.vendor.slug) });
-}, 120_000);
-afterAll(async () => {
-  await running?.stop();
-});
+const mocks = mocksForSuite({ root: repoRoot, vendors: specs.map((s) => s.vendor.slug) });
 
 it('finds the vendors that document OpenAI SDK compatibility', () => {
   expect(specs.length).toBeGreaterThan(0);
@@ -27,7 +21,7 @@ describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
   const retrieve = operations.find((op) => op.method === 'get' && /^\/models\/\{[^}]+\}$/.test(op.path));
   const exampleOf = (entry: typeof list) => mediaTypeExample(doc, responseFor(doc, entry!, '200')?.json);
   const client = (options: ConstructorParameters<typeof OpenAI>[0] = {}) =>
-    new OpenAI({ baseURL: running.urls[vendor.slug], apiKey: MOCK_KEY, maxRetries: 0, ...options });
+    new OpenAI({ baseURL: mocks().urls[vendor.slug], apiKey: MOCK_KEY, maxRetries: 0, ...options });
 
   it('documents the OpenAI list and retrieve operations', () => {
     expect(list, 'GET /models').toBeDefined();

@@ -7,10 +7,19 @@ import { afterAll } from 'vitest';
 export const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-const workspaces: string[] = [];
+// The folders a test file made are removed after its tests (this module is evaluated once per test file).
+// Not testkit's tempFolder: testkit depends on spec-tools.
+const folders: string[] = [];
 afterAll(() => {
-  for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
+
+/** A new folder in the system temporary folder, removed after the test file. */
+export function tempFolder(prefix = 'modelspecs-spec-tools-'): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
 
 /** A throwaway workspace with one vendor "acme" whose spec is the given fixture, removed after the test file. */
 export function tempWorkspace(
@@ -20,8 +29,7 @@ export function tempWorkspace(
     modelspecs: { envVar: 'ACME_API_KEY', mockPort: 4999 },
   },
 ): { root: string; specDir: string } {
-  const root = mkdtempSync(join(tmpdir(), 'modelspecs-spec-tools-'));
-  workspaces.push(root);
+  const root = tempFolder();
   writeFileSync(join(root, 'pnpm-workspace.yaml'), 'packages:\n  - specs/*\n');
   cpSync(join(repoRoot, 'redocly.yaml'), join(root, 'redocly.yaml'));
   const specDir = join(root, 'specs', 'acme');

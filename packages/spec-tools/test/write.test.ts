@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFilesAtomically } from '../src/write.js';
+import { tempFolder } from './helpers.js';
 
 describe('writeFilesAtomically', () => {
   it('writes every file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'write-'));
+    const dir = tempFolder('modelspecs-spec-tools-write-');
     writeFilesAtomically([
       { path: join(dir, 'a', 'one.txt'), content: '1' },
       { path: join(dir, 'two.txt'), content: '2' },
@@ -16,7 +16,7 @@ describe('writeFilesAtomically', () => {
   });
 
   it('writes nothing and leaves the old files when one file cannot be written', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'write-'));
+    const dir = tempFolder('modelspecs-spec-tools-write-');
     writeFileSync(join(dir, 'one.txt'), 'old');
     // A path under a regular file cannot be created.
     writeFileSync(join(dir, 'blocker'), '');

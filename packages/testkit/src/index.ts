@@ -206,4 +206,12 @@ export async function describeClientPackage(suite: ClientPackageSuite): Promise<
 }
 
 export { chromiumMissing, chromiumPath, launchChromium } from './chromium.js';
-export { eventually, isRunning, mockChildren, type NodeRun, runNode } from './processes.js';
+export {
+  eventually,
+  isRunning,
+  mockChildren,
+  type NodeRun,
+  removeTempFolders,
+  runNode,
+  tempFolder,
+} from './processes.js';

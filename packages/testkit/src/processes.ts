@@ -1,6 +1,9 @@
-// Helpers for tests that start real processes: whether one still runs, which mocks a process started, polling.
+// Helpers for tests that start real processes: whether one still runs, which mocks a process started, polling,
+// and temporary folders that do not outlive the test file.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Whether a process is running: it exists and is not a zombie waiting for a parent that does not reap it. */
 export function isRunning(pid: number): boolean {
@@ -54,9 +57,21 @@ export interface NodeRun {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `node <script> ...args` in `cwd`; the caller kills it (SIGKILL in an afterEach) if the test leaves it running. */
-export function runNode(script: string, args: readonly string[], cwd: string): NodeRun {
-  const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs `node <script> ...args` in `cwd`, with `env` added to this process's environment; the caller kills it
+ * (SIGKILL in an afterEach) if the test leaves it running.
+ */
+export function runNode(
+  script: string,
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): NodeRun {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -69,4 +84,18 @@ export function runNode(script: string, args: readonly string[], cwd: string): N
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+const tempFolders: string[] = [];
+
+/** A new folder in the system temporary folder; `removeTempFolders` (in the test file's `afterAll`) removes it. */
+export function tempFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  tempFolders.push(folder);
+  return folder;
+}
+
+/** Removes every folder `tempFolder` made in this process. */
+export function removeTempFolders(): void {
+  for (const folder of tempFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
 }

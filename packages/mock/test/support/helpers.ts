@@ -14,7 +14,13 @@ import {
   type ResponseObject,
   type Vendor,
 } from '@modelspecs/spec-tools';
-import type { MockCredentials } from '../../src/index.js';
+import { afterAll, beforeAll } from 'vitest';
+import {
+  type MockCredentials,
+  type RunningMocks,
+  type StartMocksOptions,
+  startMocks,
+} from '../../src/index.js';
 
 export { eventually, isRunning, mockChildren } from '@modelspecs/testkit';
 export { freePortBase } from '../../src/index.js';
@@ -29,9 +35,9 @@ export interface LoadedSpec {
   doc: OpenApiDocument;
 }
 
-export async function loadSpecs(vendors: readonly Vendor[]): Promise<LoadedSpec[]> {
+export async function loadSpecs(vendors: readonly Vendor[], root: string = repoRoot): Promise<LoadedSpec[]> {
   return Promise.all(
-    vendors.map(async (vendor) => ({ vendor, doc: await bundleSpec(vendor.specFile, repoRoot) })),
+    vendors.map(async (vendor) => ({ vendor, doc: await bundleSpec(vendor.specFile, root) })),
   );
 }
 
@@ -91,5 +97,20 @@ export async function send(
     status: response.status,
     body: text && /json/.test(contentType) ? JSON.parse(text) : text,
     contentType,
+  };
+}
+
+/** Starts mocks before the enclosing suite's tests and stops them after; returns a getter for the running mocks. */
+export function mocksForSuite(options: StartMocksOptions): () => RunningMocks {
+  let running: RunningMocks | undefined;
+  beforeAll(async () => {
+    running = await startMocks(options);
+  }, 120_000);
+  afterAll(async () => {
+    await running?.stop();
+  });
+  return () => {
+    if (!running) throw new Error('The mocks of this suite did not start');
+    return running;
   };
 }
