@@ -68,7 +68,8 @@ function capped(response: Response, limit: number, option: string): Response {
         if (+response.headers.get('content-length')! > limit) controller.error(tooLarge);
       },
       transform(chunk, controller) {
-        if ((size += chunk.length) > limit) controller.error(tooLarge);
+        size += chunk.length;
+        if (size > limit) controller.error(tooLarge);
         else controller.enqueue(chunk);
       },
     }),

@@ -116,6 +116,7 @@ function watch(routes, req, res) {
   };
 }
 
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by startMocks() for the Prism child it spawns, never inherited from a turbo task.
 const specFile = process.env.MODELSPECS_MOCK_SPEC;
 if (specFile) {
   const routes = routesOf(JSON.parse(readFileSync(specFile, 'utf8')));
