@@ -30,8 +30,6 @@ async function drift(fault?: DriftFault): Promise<string> {
   return server.baseUrl;
 }
 
-}
-
 const cli = (argv: string[], env: Record<string, string> = {}) =>
   captureCli(argv, env, tempFolder('modelspecs-conformance-cli-'));
 
