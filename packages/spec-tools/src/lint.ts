@@ -10,6 +10,7 @@ import {
 import { SpecError } from './errors.js';
 import { bundleSpec } from './load.js';
 import { SourceLocator } from './locate.js';
+import { checkFidelity } from './rules/fidelity.js';
 
 export interface LintReport {
   file: string;
@@ -47,6 +48,7 @@ export async function lintSpecFile(
     checks.push({ ...examples, name: `${examples.name}: ${examples.checked} examples` });
     checks.push(checkResponses(doc, locator));
     checks.push(checkConventions(doc, locator));
+    checks.push(checkFidelity(doc, locator));
   }
   return { file: name, ok: checks.every((c) => c.problems.length === 0), checks };
 }
