@@ -2,7 +2,7 @@
 // open objects say how open they are, every header has an example (so mocks never invent one), and a
 // success status that no source fixes is a range, not a pinned code.
 import type { CheckResult } from '../checks.js';
-import { type SourceLocator, toPointer } from '../locate.js';
+import { pointerSegments, type SourceLocator, toPointer } from '../locate.js';
 import { deref, isReference, listOperations, type OpenApiDocument, type ResponseObject } from '../openapi.js';
 
 type Node = Record<string, unknown>;
@@ -38,7 +38,10 @@ export function walkSchemas(doc: OpenApiDocument, visit: (schema: Node, path: Pa
       }
     }
     for (const key of SCHEMA_LISTS) {
-      if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((c, i) => schema(c, [...path, key, i]));
+      if (!Array.isArray(node[key])) continue;
+      (node[key] as unknown[]).forEach((c, i) => {
+        schema(c, [...path, key, i]);
+      });
     }
     for (const key of SCHEMA_SINGLES) schema(node[key], [...path, key]);
   };
@@ -105,7 +108,7 @@ export function headersWithoutExample(doc: OpenApiDocument): { pointer: string; 
   for (const { operation, pointer } of listOperations(doc)) {
     for (const [status, response] of Object.entries(operation.responses ?? {})) {
       if (!isReference(response)) {
-        check(response.headers, [...pointerPath(pointer), 'responses', status, 'headers']);
+        check(response.headers, [...pointerSegments(pointer), 'responses', status, 'headers']);
       }
     }
   }
