@@ -115,12 +115,6 @@ export function headersWithoutExample(doc: OpenApiDocument): { pointer: string; 
   return found;
 }
 
-const pointerPath = (pointer: string): Path =>
-  pointer
-    .replace(/^#\//, '')
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-
 /**
  * An operation whose only success response is one exact code, on a response marked `x-assumption`: the code is
  * not known, so the spec must accept the range (`2XX`) and say so instead of pinning a guess.
