@@ -52,14 +52,17 @@ export function responseFor(
   };
 }
 
-/** The success status Prism answers with: the lowest 2xx the operation documents. */
+/** The success response Prism answers with: the lowest 2xx key the operation documents (`200`, or a `2XX` range). */
 export function successStatus(entry: OperationEntry): string {
   const status = Object.keys(entry.operation.responses ?? {})
-    .filter((s) => /^2\d\d$/.test(s))
+    .filter((s) => /^2(\d\d|XX)$/i.test(s))
     .sort()[0];
   if (!status) throw new Error(`${entry.pointer} documents no 2xx response`);
   return status;
 }
+
+/** The HTTP status Prism sends for a documented key: the code itself, or the range's first code (`2XX` -> 200). */
+export const answeredStatus = (key: string): number => Number(key.replace(/XX$/i, '00'));
 
 /** Whether an operation needs credentials (its own `security`, else the document's). */
 export function requiresCredentials(doc: OpenApiDocument, entry: OperationEntry): boolean {
