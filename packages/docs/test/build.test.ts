@@ -55,12 +55,14 @@ describe('buildSite (real Redocly CLI)', () => {
     expect(Object.keys(definition.paths)).toEqual(['/models', '/models/{model_id}']);
   });
 
-  it('shows the curl and TypeScript samples (the languages redocly.yaml lists)', () => {
+  it('shows the curl, TypeScript, Python and JavaScript samples (the languages redocly.yaml lists)', () => {
     const html = readFileSync(join(outDir, 'acme', 'index.html'), 'utf8');
     const options = /const __redoc_options = (.*);\n/.exec(html);
     expect(JSON.parse(options![1]!).codeSamples.languages).toEqual([
       { lang: 'curl' },
       { lang: 'TypeScript' },
+      { lang: 'Python' },
+      { lang: 'JavaScript' },
     ]);
   });
 
