@@ -40,7 +40,7 @@ export interface paths {
         /**
          * Compare training models
          * @description Compares performance metrics and benchmark scores between models or model versions. The
-         *     page documents the response body but not its HTTP status; 200 is assumed. A request naming
+         *     page documents the response body but not its HTTP status; any 2xx status is accepted. A request naming
          *     an unknown model ID is assumed to fail with the page's `MODEL_NOT_FOUND` error (404).
          */
         post: operations["compareTrainingModels"];
@@ -77,7 +77,7 @@ export interface paths {
         /**
          * Update training model metadata
          * @description Updates a model's name, description, tags and metadata. The page documents the request
-         *     body only: no response body and no status code. The 200 response below is an assumption
+         *     body only: no response body and no status code. The 2XX response below is an assumption
          *     and its body is typed as an undocumented JSON object.
          */
         patch: operations["updateTrainingModel"];
@@ -98,7 +98,7 @@ export interface paths {
         /**
          * Create a training model version
          * @description Creates a new version of an existing model from a training job. The page documents the
-         *     request body only: no response body and no status code. The 202 response below is an
+         *     request body only: no response body and no status code. The 2XX response below is an
          *     assumption (building a version from a training job's output is presumably asynchronous)
          *     and its body is typed as an undocumented JSON object.
          */
@@ -125,7 +125,7 @@ export interface paths {
          * Deploy a training model
          * @description Deploys a model to a new inference endpoint. Deployments typically take 3-5 minutes to
          *     become active; larger models may need more time for optimization and loading. The page
-         *     documents the response body but not its HTTP status; 200 is assumed.
+         *     documents the response body but not its HTTP status; any 2xx status is accepted.
          *
          *     Casing differs between request and response, exactly as in the page's JSON bodies: the
          *     request's `configuration` uses snake_case (`max_tokens`, `top_p`, `repetition_penalty`)
@@ -158,7 +158,7 @@ export interface paths {
          * Download training model files
          * @description Prepares model files for download (for local deployment or analysis) and returns a
          *     time-limited download URL. The page documents the response body but not its HTTP status;
-         *     200 is assumed.
+         *     any 2xx status is accepted.
          *
          *     File sets by format, as listed on the page: PyTorch (`pytorch_model.bin`, `config.json`,
          *     `tokenizer.json`); Hugging Face compatible (`model.safetensors`, `pytorch_model.bin`,
@@ -192,7 +192,7 @@ export interface paths {
          *     recovered. The page mentions restoring but documents no restore endpoint, so none is
          *     described here.
          *
-         *     The page documents the request body only: no response body and no status code. The 202
+         *     The page documents the request body only: no response body and no status code. The 2XX
          *     response below is an assumption and its body is typed as an undocumented JSON object.
          */
         post: operations["archiveTrainingModel"];
