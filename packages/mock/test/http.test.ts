@@ -20,13 +20,13 @@ import {
   startMocks,
 } from '../src/index.js';
 import {
+  answeredStatus,
   loadSpecs,
   repoRoot,
   requiresCredentials,
   responseFor,
   send,
   successStatus,
-  answeredStatus,
 } from './support/helpers.js';
 
 const specs = await loadSpecs(discoverVendors(repoRoot));

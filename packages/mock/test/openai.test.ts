@@ -25,7 +25,8 @@ describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
   const operations = listOperations(doc);
   const list = operations.find((op) => op.method === 'get' && op.path === '/models');
   const retrieve = operations.find((op) => op.method === 'get' && /^\/models\/\{[^}]+\}$/.test(op.path));
-  const exampleOf = (entry: typeof list) => mediaTypeExample(doc, responseFor(doc, entry!, successStatus(entry!))?.json);
+  const exampleOf = (entry: typeof list) =>
+    mediaTypeExample(doc, responseFor(doc, entry!, successStatus(entry!))?.json);
   const client = (options: ConstructorParameters<typeof OpenAI>[0] = {}) =>
     new OpenAI({ baseURL: running.urls[vendor.slug], apiKey: MOCK_KEY, maxRetries: 0, ...options });
 
