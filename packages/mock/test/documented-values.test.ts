@@ -1,9 +1,11 @@
 // Every value a spec lists for a response field (its schema `examples`) is served by the mock: the static
-// examples together cover the documented values, so a client tested against the mock meets each of them.
+// examples together cover the documented values, so a client tested against the mock meets each of them. And
+// every header a success response declares is answered with its documented example, never an invented value.
 import {
   deref,
   discoverVendors,
   exampleRequest,
+  type HeaderObject,
   isReference,
   listOperations,
   type MediaTypeObject,
@@ -12,21 +14,24 @@ import {
 } from '@modelspecs/spec-tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMocks, startMocks } from '../src/index.js';
-import { answeredStatus, loadSpecs, repoRoot, send } from './support/helpers.js';
+import { answeredStatus, loadSpecs, repoRoot, send, successStatus } from './support/helpers.js';
 
 type Schema = Record<string, unknown>;
 const isScalar = (v: unknown): v is string | number | boolean =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** Property name -> the scalar values its schema lists in `examples`, for every schema a response can carry. */
-export function documentedValues(doc: OpenApiDocument): Map<string, Set<unknown>> {
+function documentedValues(doc: OpenApiDocument): Map<string, Set<unknown>> {
   const listed = new Map<string, Set<unknown>>();
   const seen = new Set<unknown>();
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
     const schema = (isReference(node) ? deref<Schema>(doc, node) : node) as Schema;
-    if (schema !== node) return visit(schema);
+    if (schema !== node) {
+      visit(schema);
+      return;
+    }
     for (const [name, raw] of Object.entries((schema.properties ?? {}) as Record<string, unknown>)) {
       const property = (isReference(raw) ? deref<Schema>(doc, raw) : raw) as Schema;
       const values = Array.isArray(property.examples) ? property.examples.filter(isScalar) : [];
@@ -104,5 +109,28 @@ describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
       [...values].filter((v) => !served.get(field)?.has(v)).map((v) => `${field}: ${JSON.stringify(v)}`),
     );
     expect(missing, `specs/${vendor.slug}/openapi.yaml: documented values no example serves`).toEqual([]);
+  });
+});
+
+describe.each(specs)('$vendor.slug headers', ({ vendor, doc }) => {
+  it('answers every header a success response declares with its example', async () => {
+    const mock = running.mocks.find((m) => m.slug === vendor.slug)!;
+    const expected: string[] = [];
+    const answered: string[] = [];
+    for (const entry of listOperations(doc)) {
+      const success = deref<ResponseObject>(doc, entry.operation.responses![successStatus(entry)]!);
+      if (!success.headers) continue;
+      const response = await send(mock.baseUrl, exampleRequest(doc, entry), mock.credentials);
+      for (const [name, raw] of Object.entries(success.headers)) {
+        const header = deref<HeaderObject & { example?: unknown; schema?: { examples?: unknown[] } }>(
+          doc,
+          raw,
+        );
+        const example = 'example' in header ? header.example : header.schema?.examples?.[0];
+        expected.push(`${entry.pointer} ${name}: ${String(example)}`);
+        answered.push(`${entry.pointer} ${name}: ${response.headers.get(name)}`);
+      }
+    }
+    expect(answered).toEqual(expected);
   });
 });

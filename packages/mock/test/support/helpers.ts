@@ -76,7 +76,7 @@ export async function send(
   request: ExampleRequest,
   credentials: MockCredentials = { headers: {}, query: {} },
   extraHeaders: Record<string, string> = {},
-): Promise<{ status: number; body: unknown; contentType: string }> {
+): Promise<{ status: number; body: unknown; contentType: string; headers: Headers }> {
   const url = new URL(`${baseUrl}${fillPath(request.path, request.pathParams)}`);
   for (const [name, value] of Object.entries({ ...request.query, ...credentials.query })) {
     url.searchParams.set(name, String(value));
@@ -94,5 +94,6 @@ export async function send(
     status: response.status,
     body: text && /json/.test(contentType) ? JSON.parse(text) : text,
     contentType,
+    headers: response.headers,
   };
 }
