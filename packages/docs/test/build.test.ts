@@ -63,11 +63,16 @@ describe('buildSite (real Redocly CLI)', () => {
     expect(Object.keys(definition.paths)).toEqual(['/models', '/models/{model_id}']);
   });
 
-  it('shows the curl and TypeScript samples (the languages redocly.yaml lists)', () => {
+  it('shows the curl, TypeScript, Python and JavaScript samples (the languages redocly.yaml lists)', () => {
     const html = readFileSync(join(outDir, 'acme', 'index.html'), 'utf8');
     const options = /const __redoc_options = (.*);\n/.exec(html);
     const redoc = JSON.parse(options![1]!);
-    expect(redoc.codeSamples.languages).toEqual([{ lang: 'curl' }, { lang: 'TypeScript' }]);
+    expect(redoc.codeSamples.languages).toEqual([
+      { lang: 'curl' },
+      { lang: 'TypeScript' },
+      { lang: 'Python' },
+      { lang: 'JavaScript' },
+    ]);
     expect(redoc.sanitize).toBe(true);
     expect(redoc.downloadUrls).toEqual([
       { title: 'acme.openapi.yaml', url: 'acme.openapi.yaml' },

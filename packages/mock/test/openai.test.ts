@@ -3,7 +3,7 @@ import { discoverVendors, listOperations, mediaTypeExample } from '@modelspecs/s
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { MOCK_KEY } from '../src/index.js';
-import { loadSpecs, mocksForSuite, repoRoot, responseFor } from './support/helpers.js';
+import { loadSpecs, mocksForSuite, repoRoot, responseFor, successStatus } from './support/helpers.js';
 
 const specs = (await loadSpecs(discoverVendors(repoRoot))).filter(
   ({ doc }) => doc.info['x-openai-compatible'] === true,
@@ -19,7 +19,8 @@ describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
   const operations = listOperations(doc);
   const list = operations.find((op) => op.method === 'get' && op.path === '/models');
   const retrieve = operations.find((op) => op.method === 'get' && /^\/models\/\{[^}]+\}$/.test(op.path));
-  const exampleOf = (entry: typeof list) => mediaTypeExample(doc, responseFor(doc, entry!, '200')?.json);
+  const exampleOf = (entry: typeof list) =>
+    mediaTypeExample(doc, responseFor(doc, entry!, successStatus(entry!))?.json);
   const client = (options: ConstructorParameters<typeof OpenAI>[0] = {}) =>
     new OpenAI({ baseURL: mocks().urls[vendor.slug], apiKey: MOCK_KEY, maxRetries: 0, ...options });
 

@@ -11,6 +11,7 @@ import { SpecError } from './errors.js';
 import { bundleSpec } from './load.js';
 import { SourceLocator } from './locate.js';
 import type { SpecLoadOptions } from './resolver.js';
+import { checkFidelity } from './rules/fidelity.js';
 
 export interface LintReport {
   file: string;
@@ -48,6 +49,7 @@ export async function lintSpecFile(
     checks.push({ ...examples, name: `${examples.name}: ${examples.checked} examples` });
     checks.push(checkResponses(doc, locator));
     checks.push(checkConventions(doc, locator));
+    checks.push(checkFidelity(doc, locator));
   }
   return { file: name, ok: checks.every((c) => c.problems.length === 0), checks };
 }

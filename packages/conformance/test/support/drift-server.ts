@@ -271,7 +271,8 @@ export async function startDriftServer(options: DriftServerOptions): Promise<Dri
   ) {
     const raw = entry.operation.responses?.[statusKey];
     const response = raw ? deref<ResponseObject>(doc, raw) : { description: '', content: undefined };
-    const status = override?.status ?? (Number(statusKey) || 500);
+    // A range key (`2XX`) is answered with its first code, as Prism does.
+    const status = override?.status ?? (Number(statusKey.replace(/XX$/i, '00')) || 500);
     const isError = status >= 400;
     const isPrimarySuccess = entry === primary && !isError;
     const headers: Record<string, string> = {};

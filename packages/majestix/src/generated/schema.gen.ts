@@ -53,8 +53,13 @@ export interface components {
         Model: {
             /**
              * @description Unique model identifier. Pass this value as the `model` parameter in `/chat` and `/code`
-             *     requests. The first-party client calls this field `key`.
+             *     requests. The first-party client calls this field `key`. The examples are the
+             *     documented free-tier IDs; the docs also mention `claude-sonnet`, `claude-opus`,
+             *     `gpt-5.2` and `cmo-agent`. No full list is documented, so the field is an open string.
              * @example claude-haiku
+             * @example gpt-5-mini
+             * @example gemini-3-flash
+             * @example deepseek-v3.2
              */
             id?: string;
             /**
@@ -65,10 +70,14 @@ export interface components {
             /**
              * @description Upstream provider the platform routes the model's requests to: `openai` (OpenAI API),
              *     `anthropic` (Anthropic API), `vertex` (Google Vertex AI) or `openrouter` (OpenRouter
-             *     aggregator).
-             * @enum {string}
+             *     aggregator). These four are the documented values; the field is an open string so
+             *     that a provider Majestix adds does not break clients or conformance.
+             * @example openai
+             * @example anthropic
+             * @example vertex
+             * @example openrouter
              */
-            provider?: "openai" | "anthropic" | "vertex" | "openrouter";
+            provider?: string;
             /**
              * @description Maximum total tokens (input + output) the model supports.
              * @example 200000
@@ -131,6 +140,8 @@ export interface components {
              *     `RATE_LIMITED` (per-plan request rate exceeded), `QUOTA_EXCEEDED` (out of credits),
              *     `IP_RATE_LIMITED` (too many requests from one network).
              * @example RATE_LIMITED
+             * @example QUOTA_EXCEEDED
+             * @example IP_RATE_LIMITED
              */
             code?: string;
             /** @description Human-readable error message. */
@@ -144,6 +155,8 @@ export interface components {
             /**
              * @description The account's plan; documented plans are `free`, `guru` and `pro`.
              * @example free
+             * @example guru
+             * @example pro
              */
             plan?: string;
         };
@@ -203,11 +216,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
             /**
              * @description A JSON object containing an array of model objects. The top-level key `models` is taken
-             *     from the first-party client, not from the docs (see `ModelList`).
+             *     from the first-party client, not from the docs (see `ModelList`). The docs give no
+             *     status code for a success, so any 2xx status is documented here.
              */
-            200: {
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -215,8 +231,6 @@ export interface operations {
                     "application/json": components["schemas"]["ModelList"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];
         };
     };

@@ -58,14 +58,17 @@ export function responseFor(
   };
 }
 
-/** The success status Prism answers with: the lowest 2xx the operation documents. */
+/** The success response Prism answers with: the lowest 2xx key the operation documents (`200`, or a `2XX` range). */
 export function successStatus(entry: OperationEntry): string {
   const status = Object.keys(entry.operation.responses ?? {})
-    .filter((s) => /^2\d\d$/.test(s))
+    .filter((s) => /^2(\d\d|XX)$/i.test(s))
     .sort()[0];
   if (!status) throw new Error(`${entry.pointer} documents no 2xx response`);
   return status;
 }
+
+/** The HTTP status Prism sends for a documented key: the code itself, or the range's first code (`2XX` -> 200). */
+export const answeredStatus = (key: string): number => Number(key.replace(/XX$/i, '00'));
 
 /** Whether an operation needs credentials (its own `security`, else the document's). */
 export function requiresCredentials(doc: OpenApiDocument, entry: OperationEntry): boolean {
@@ -79,7 +82,7 @@ export async function send(
   request: ExampleRequest,
   credentials: MockCredentials = { headers: {}, query: {} },
   extraHeaders: Record<string, string> = {},
-): Promise<{ status: number; body: unknown; contentType: string }> {
+): Promise<{ status: number; body: unknown; contentType: string; headers: Headers }> {
   const url = new URL(`${baseUrl}${fillPath(request.path, request.pathParams)}`);
   for (const [name, value] of Object.entries({ ...request.query, ...credentials.query })) {
     url.searchParams.set(name, String(value));
@@ -97,6 +100,7 @@ export async function send(
     status: response.status,
     body: text && /json/.test(contentType) ? JSON.parse(text) : text,
     contentType,
+    headers: response.headers,
   };
 }
 

@@ -64,11 +64,15 @@ export interface components {
             /**
              * @description Model identifier in `author/model` form; use it in the `model` field of requests. Both page versions.
              * @example openai/gpt-4.1-mini
+             * @example anthropic/claude-sonnet-4-20250514
+             * @example openai/gpt-4.1-nano
              */
             id: string;
             /**
              * @description Human-readable model name. Both page versions.
              * @example GPT-4.1 Mini
+             * @example Claude Sonnet 4
+             * @example GPT 4.1 Nano
              */
             name: string;
             /** @description Model description, or null. Older page version only. */
@@ -247,12 +251,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            503: components["responses"]["ServiceUnavailable"];
             /**
-             * @description A bare JSON array of models. The first example is the newer page's response (cost rates
+             * @description The docs give no status code for a success, so any 2xx status is documented here.
+             *     A bare JSON array of models. The first example is the newer page's response (cost rates
              *     in micro-credits per token and context limits), the second the older page's response
              *     (cost per million tokens with modalities, status and features).
              */
-            200: {
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -260,10 +269,6 @@ export interface operations {
                     "application/json": components["schemas"]["ModelList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            402: components["responses"]["PaymentRequired"];
-            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -59,8 +59,11 @@ export interface components {
         /** @description Details of one model. Only `id` is required; additional properties are allowed (the API reference and the SDKs generated from it accept extra properties). */
         Model: {
             /**
-             * @description The model ID.
+             * @description The model ID. The examples are the model IDs of the two copies of the Model list guide's examples; the catalog changes over time (see the `model_id` parameter for the current production models), so the field is an open string.
+             * @example DeepSeek-R1
+             * @example DeepSeek-R1-Distill-Llama-70B
              * @example Qwen2.5-Coder-32B-Instruct
+             * @example DeepSeek-V3-0324
              */
             id: string;
             /**
@@ -83,8 +86,10 @@ export interface components {
              * @example 4096
              */
             max_completion_tokens?: number;
-            /** @description Additional SambaNova metadata about the model. Documented only in the API reference (not in the Model list guide); it may be an empty object. A SambaNova-based reseller (Infercom) documents `region`, `architecture`, `category` and `license` keys for EU-hosted models and a `?verbose=true` query parameter to populate it; SambaNova does not document either, so no keys are modelled. */
-            sn_metadata?: Record<string, never>;
+            /** @description Additional SambaNova metadata about the model. Documented only in the API reference (not in the Model list guide); it may be an empty object. A SambaNova-based reseller (Infercom) documents `region`, `architecture`, `category` and `license` keys for EU-hosted models and a `?verbose=true` query parameter to populate it; SambaNova does not document either, so no keys are modelled and any key is allowed. */
+            sn_metadata?: {
+                [key: string]: unknown;
+            };
             pricing?: components["schemas"]["ModelPricing"];
         };
         /** @description Pricing details, in USD per token. The Model list guide documents `prompt` and `completion` as decimal strings (e.g. "0.000002"); the API reference and the official SDKs document them as numbers. Both forms are accepted. */
@@ -127,7 +132,14 @@ export interface components {
             param?: string | null;
             /**
              * @description Error code identifying the type of error. Documented values: `context_length_exceeded`, `invalid_type`, `decimal_above_max_value`, `decimal_below_min_value`, `integer_above_max_value`, `model_not_found` (HTTP 400); `invalid_authentication` (401); `request_timeout` (408). Open string.
+             * @example context_length_exceeded
+             * @example invalid_type
+             * @example decimal_above_max_value
+             * @example decimal_below_min_value
+             * @example integer_above_max_value
              * @example model_not_found
+             * @example invalid_authentication
+             * @example request_timeout
              */
             code?: string;
         };
@@ -222,8 +234,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Details of all available models. */
-            200: {
+            401: components["responses"]["Unauthorized"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            /** @description Details of all available models. The docs show the body but not the status code, so any 2xx status is documented here. */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -231,12 +249,6 @@ export interface operations {
                     "application/json": components["schemas"]["ModelList"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            408: components["responses"]["RequestTimeout"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["InternalServerError"];
-            503: components["responses"]["ServiceUnavailable"];
-            504: components["responses"]["GatewayTimeout"];
         };
     };
     getModel: {
@@ -244,22 +256,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The official ID name of the model to query (e.g., Qwen2.5-Coder-32B-Instruct). Refer to the Supported models list. */
+                /** @description The official ID name of the model to query (e.g., Qwen2.5-Coder-32B-Instruct). Refer to the Supported models list. The examples are the guide's example model and the production models the rate-limits page (2026) lists: MiniMax-M2.5, DeepSeek-V3.1, Meta-Llama-3.3-70B-Instruct and gpt-oss-120b. The set changes over time, so the parameter is an open string. */
                 model_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Details of the requested model. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Model"];
-                };
-            };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             408: components["responses"]["RequestTimeout"];
@@ -268,6 +271,15 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            /** @description Details of the requested model. The docs show the body but not the status code, so any 2xx status is documented here. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Model"];
+                };
+            };
         };
     };
 }

@@ -59,8 +59,13 @@ export interface components {
         /** @description A model available on Tensoras. `id`, `object`, `created` and `owned_by` are the OpenAI model fields; `capabilities`, `context_length` and `pricing` are Tensoras additions. Additional properties are allowed (the page does not say the object is closed). */
         Model: {
             /**
-             * @description The model identifier used in API requests.
+             * @description The model identifier used in API requests. The examples are the six models of the page's Available Models table (an open set: the catalog changes over time).
              * @example llama-3.3-70b
+             * @example llama-3.1-8b
+             * @example qwen-3-32b
+             * @example mistral-7b-instruct
+             * @example deepseek-r1-distill-70b
+             * @example codestral-latest
              */
             id: string;
             /**
@@ -75,8 +80,9 @@ export interface components {
              */
             created: number;
             /**
-             * @description The organization that created the model. The response examples use lowercase values (`meta`, `alibaba`) while the page's model table shows display names ("Meta", "Alibaba"); the API value is the lowercase form shown in the JSON.
+             * @description The organization that created the model. The response examples use lowercase values (`meta`, `alibaba`) while the page's model table shows display names ("Meta", "Alibaba"); the API value is the lowercase form shown in the JSON. The examples are the values the page's JSON shows; the table also names Mistral and DeepSeek, whose API values the page does not show.
              * @example meta
+             * @example alibaba
              */
             owned_by: string;
             capabilities?: components["schemas"]["ModelCapabilities"];
@@ -132,6 +138,7 @@ export interface components {
             /**
              * @description Error category. Documented values: `not_found_error` (unknown model) and `rate_limit_error` (429). Tensoras publishes no complete list, so the field is an open string.
              * @example not_found_error
+             * @example rate_limit_error
              */
             type: string;
             /**
@@ -142,6 +149,7 @@ export interface components {
             /**
              * @description Machine-readable error code. Documented values: `model_not_found` (unknown model) and `rate_limit_exceeded` (429). Open string.
              * @example model_not_found
+             * @example rate_limit_exceeded
              */
             code: string;
         };
@@ -196,6 +204,18 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Any other error. Tensoras publishes no list of status codes, so a status not declared on the operation may still answer, with the OpenAI error envelope. Every response carries the rate-limit headers. */
+        UnexpectedError: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Server error (assumed; Tensoras documents no 5xx statuses). */
         InternalServerError: {
             headers: {
@@ -212,13 +232,25 @@ export interface components {
     parameters: never;
     requestBodies: never;
     headers: {
-        /** @description The rate limit that applies to this API key. Tensoras counts limits per API key as requests per minute (RPM) and tokens per minute (TPM) by tier (Free 30 RPM / 100K TPM, Developer 600 / 1M, Pro 3,000 / 5M, Enterprise 10,000 / custom). The rate-limits guide does not say which of the two this header reports. */
+        /**
+         * @description The rate limit that applies to this API key. Tensoras counts limits per API key as requests per minute (RPM) and tokens per minute (TPM) by tier (Free 30 RPM / 100K TPM, Developer 600 / 1M, Pro 3,000 / 5M, Enterprise 10,000 / custom). The rate-limits guide does not say which of the two this header reports. The example is the Developer tier's documented 600 requests per minute.
+         * @example 600
+         */
         "X-RateLimit-Limit": number;
-        /** @description The part of the rate limit still available to this API key in the current window. */
+        /**
+         * @description The part of the rate limit still available to this API key in the current window.
+         * @example 599
+         */
         "X-RateLimit-Remaining": number;
-        /** @description When the current rate-limit window resets, as a Unix timestamp in seconds. */
+        /**
+         * @description When the current rate-limit window resets, as a Unix timestamp in seconds.
+         * @example 1709123516
+         */
         "X-RateLimit-Reset": number;
-        /** @description Number of seconds to wait before retrying the request. Sent on 429 responses. */
+        /**
+         * @description Number of seconds to wait before retrying the request. Sent on 429 responses.
+         * @example 30
+         */
         "Retry-After": number;
     };
     pathItems: never;
@@ -234,8 +266,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The list of available models. */
-            200: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            /** @description The list of available models. The docs show the body but not the status code, so any 2xx status is documented here. */
+            "2XX": {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -246,10 +282,7 @@ export interface operations {
                     "application/json": components["schemas"]["ModelList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
         };
     };
     getModel: {
@@ -257,15 +290,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The ID of the model to retrieve (path parameter), e.g. `llama-3.3-70b`. */
+                /** @description The ID of the model to retrieve (path parameter), e.g. `llama-3.3-70b`. The examples are the six model IDs of the page's Available Models table; the set changes over time, so the parameter stays an open string. */
                 model_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The requested model. */
-            200: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            /** @description The requested model. The docs show the body but not the status code, so any 2xx status is documented here. */
+            "2XX": {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -276,11 +314,7 @@ export interface operations {
                     "application/json": components["schemas"]["Model"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
         };
     };
 }

@@ -40,7 +40,7 @@ export interface paths {
         /**
          * Compare training models
          * @description Compares performance metrics and benchmark scores between models or model versions. The
-         *     page documents the response body but not its HTTP status; 200 is assumed. A request naming
+         *     page documents the response body but not its HTTP status; any 2xx status is accepted. A request naming
          *     an unknown model ID is assumed to fail with the page's `MODEL_NOT_FOUND` error (404).
          */
         post: operations["compareTrainingModels"];
@@ -77,7 +77,7 @@ export interface paths {
         /**
          * Update training model metadata
          * @description Updates a model's name, description, tags and metadata. The page documents the request
-         *     body only: no response body and no status code. The 200 response below is an assumption
+         *     body only: no response body and no status code. The 2XX response below is an assumption
          *     and its body is typed as an undocumented JSON object.
          */
         patch: operations["updateTrainingModel"];
@@ -98,7 +98,7 @@ export interface paths {
         /**
          * Create a training model version
          * @description Creates a new version of an existing model from a training job. The page documents the
-         *     request body only: no response body and no status code. The 202 response below is an
+         *     request body only: no response body and no status code. The 2XX response below is an
          *     assumption (building a version from a training job's output is presumably asynchronous)
          *     and its body is typed as an undocumented JSON object.
          */
@@ -125,7 +125,7 @@ export interface paths {
          * Deploy a training model
          * @description Deploys a model to a new inference endpoint. Deployments typically take 3-5 minutes to
          *     become active; larger models may need more time for optimization and loading. The page
-         *     documents the response body but not its HTTP status; 200 is assumed.
+         *     documents the response body but not its HTTP status; any 2xx status is accepted.
          *
          *     Casing differs between request and response, exactly as in the page's JSON bodies: the
          *     request's `configuration` uses snake_case (`max_tokens`, `top_p`, `repetition_penalty`)
@@ -158,7 +158,7 @@ export interface paths {
          * Download training model files
          * @description Prepares model files for download (for local deployment or analysis) and returns a
          *     time-limited download URL. The page documents the response body but not its HTTP status;
-         *     200 is assumed.
+         *     any 2xx status is accepted.
          *
          *     File sets by format, as listed on the page: PyTorch (`pytorch_model.bin`, `config.json`,
          *     `tokenizer.json`); Hugging Face compatible (`model.safetensors`, `pytorch_model.bin`,
@@ -192,7 +192,7 @@ export interface paths {
          *     recovered. The page mentions restoring but documents no restore endpoint, so none is
          *     described here.
          *
-         *     The page documents the request body only: no response body and no status code. The 202
+         *     The page documents the request body only: no response body and no status code. The 2XX
          *     response below is an assumption and its body is typed as an undocumented JSON object.
          */
         post: operations["archiveTrainingModel"];
@@ -219,7 +219,17 @@ export interface components {
              *     `SEMANTIC_ERROR` (422), `RATE_LIMIT_EXCEEDED` (429), `INTERNAL_ERROR` (500). Codes of
              *     the models page: `MODEL_NOT_FOUND`, `DEPLOYMENT_FAILED`, `MODEL_TOO_LARGE`. The list is
              *     open.
+             * @example VALIDATION_ERROR
+             * @example UNAUTHORIZED
+             * @example FORBIDDEN
+             * @example RESOURCE_NOT_FOUND
+             * @example STATE_CONFLICT
+             * @example SEMANTIC_ERROR
+             * @example RATE_LIMIT_EXCEEDED
+             * @example INTERNAL_ERROR
              * @example MODEL_NOT_FOUND
+             * @example DEPLOYMENT_FAILED
+             * @example MODEL_TOO_LARGE
              */
             error: string;
             /** @description Human-readable description of the error. */
@@ -249,6 +259,57 @@ export interface components {
              * @description When the error occurred (ISO 8601).
              */
             timestamp?: string;
+        };
+        /** @description `details` of `MODEL_NOT_FOUND` (the models page): the ID that was not found. Other keys may appear. */
+        ModelNotFoundDetails: {
+            /**
+             * @description The model ID that does not exist.
+             * @example model_invalid_id
+             */
+            modelId?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description `details` of `DEPLOYMENT_FAILED` (the models page). Other keys may appear. */
+        DeploymentFailedDetails: {
+            /** @description Why the deployment failed, such as `Insufficient GPU capacity`. */
+            reason?: string;
+            /** @description GPU types that have capacity now. */
+            availableGpuTypes?: string[];
+            /**
+             * @description The GPU type the deployment asked for.
+             * @example h100
+             */
+            requestedGpuType?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description `details` of `MODEL_TOO_LARGE` (the models page). The sizes are strings such as `"50GB"`, unlike the
+         *     integer byte counts elsewhere. Other keys may appear.
+         */
+        ModelTooLargeDetails: {
+            /** @description The model's size, such as `50GB`. */
+            modelSize?: string;
+            /** @description The largest size that can be deployed, such as `40GB`. */
+            maxAllowedSize?: string;
+            /** @description What to try instead, as sentences. */
+            suggestions?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description `details` of `RATE_LIMIT_EXCEEDED` (the errors page names `limit`, `remaining`, `reset_at` and `retry_after`). Other keys may appear. */
+        RateLimitDetails: {
+            /** @description The request limit of the current window. */
+            limit?: number;
+            /** @description Requests left in the current window. */
+            remaining?: number;
+            /** @description When the window resets (an ISO 8601 time in the example; the `X-RateLimit-Reset` header uses Unix seconds). */
+            reset_at?: string | number;
+            /** @description Seconds to wait before retrying. */
+            retry_after?: number;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description A page of models. TensorOne documents two shapes and both are accepted:
@@ -297,6 +358,11 @@ export interface components {
             /**
              * @description Model type (prose shape). Known values: `llm`, `vision`, `multimodal`, `custom`; the
              *     training jobs page also uses `language_model`. Open string.
+             * @example llm
+             * @example vision
+             * @example multimodal
+             * @example custom
+             * @example language_model
              */
             type?: string;
             /** @description Model type (generated OpenAPI block shape, a free string there). */
@@ -340,8 +406,14 @@ export interface components {
         /**
          * @description Model status. Open string: the page documents two sets, `training`, `ready`, `deployed`,
          *     `archived` (prose) and `training`, `completed`, `failed`, `cancelled` (generated OpenAPI
-         *     block); either may appear.
+         *     block); either may appear. The examples are the union of both sets.
+         * @example training
          * @example ready
+         * @example deployed
+         * @example archived
+         * @example completed
+         * @example failed
+         * @example cancelled
          */
         ModelStatus: string;
         /** @description Model size in the list. */
@@ -398,6 +470,10 @@ export interface components {
              * @description Model type. Known values: `llm`, `vision`, `multimodal`, `custom`; the training jobs
              *     page also uses `language_model`. Open string.
              * @example llm
+             * @example vision
+             * @example multimodal
+             * @example custom
+             * @example language_model
              */
             type?: string;
             status?: components["schemas"]["ModelStatus"];
@@ -540,7 +616,12 @@ export interface components {
              * @description File size, in bytes.
              */
             size?: number;
-            /** @description File role. Known values: `model_weights`, `configuration`, `tokenizer`. Open string. */
+            /**
+             * @description File role. Known values: `model_weights`, `configuration`, `tokenizer`. Open string.
+             * @example model_weights
+             * @example configuration
+             * @example tokenizer
+             */
             type?: string;
             checksum?: components["schemas"]["Checksum"];
         };
@@ -555,7 +636,11 @@ export interface components {
             id?: string;
             /** @description Display name of the deployment. */
             name?: string;
-            /** @description Deployment status. Known values `active` (detail) and `deploying` (deploy response); the set is undocumented. */
+            /**
+             * @description Deployment status. Known values `active` (detail) and `deploying` (deploy response); the set is undocumented.
+             * @example active
+             * @example deploying
+             */
             status?: string;
             /**
              * Format: uri
@@ -608,7 +693,10 @@ export interface components {
         DeployModelRequest: {
             /** @description Name of the new deployment. */
             name?: string;
-            /** @description Target environment, such as `production`. Other values are not documented. */
+            /**
+             * @description Target environment, such as `production`. Other values are not documented.
+             * @example production
+             */
             environment?: string;
             /**
              * @description GPU type, such as `a100` (request) or `v100`, `rtx4090`, `h100` (from the
@@ -651,9 +739,16 @@ export interface components {
             modelId?: string;
             /** @description Name of the deployment. */
             name?: string;
-            /** @description Deployment status, such as `deploying` (known values also include `active`); the set is undocumented. */
+            /**
+             * @description Deployment status, such as `deploying` (known values also include `active`); the set is undocumented.
+             * @example deploying
+             * @example active
+             */
             status?: string;
-            /** @description Target environment, such as `production`. */
+            /**
+             * @description Target environment, such as `production`.
+             * @example production
+             */
             environment?: string;
             /**
              * Format: uri
@@ -689,9 +784,13 @@ export interface components {
             /**
              * @description Model format, such as `pytorch`. The page describes PyTorch, Hugging Face compatible,
              *     ONNX and TensorRT file sets but documents only the value `pytorch`; open string.
+             * @example pytorch
              */
             format?: string;
-            /** @description Archive format, such as `zip`. Other values are not documented. */
+            /**
+             * @description Archive format, such as `zip`. Other values are not documented.
+             * @example zip
+             */
             compression?: string;
         };
         /** @description A time-limited download of model files. */
@@ -828,7 +927,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    details?: components["schemas"]["ModelNotFoundDetails"];
+                };
             };
         };
         /**
@@ -867,7 +968,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    details?: components["schemas"]["ModelTooLargeDetails"];
+                };
             };
         };
         /**
@@ -881,7 +984,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    details?: components["schemas"]["DeploymentFailedDetails"];
+                };
             };
         };
         /**
@@ -899,7 +1004,9 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["Error"] & {
+                    details?: components["schemas"]["RateLimitDetails"];
+                };
             };
         };
         /** @description `INTERNAL_ERROR`: an unexpected error on TensorOne's side. */
@@ -1038,8 +1145,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The comparison of the requested models. */
-            200: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ModelNotFound"];
+            422: components["responses"]["SemanticError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description The page gives no status code, so any 2xx status is documented here. The comparison of the requested models. */
+            "2XX": {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1051,15 +1167,6 @@ export interface operations {
                     "application/json": components["schemas"]["ModelComparisonResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["ModelNotFound"];
-            422: components["responses"]["SemanticError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-            502: components["responses"]["BadGateway"];
-            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getTrainingModel: {
@@ -1074,8 +1181,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The model. */
-            200: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ModelNotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description The model. The page gives no status code for it, so any 2xx status is documented here. */
+            "2XX": {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1087,14 +1202,6 @@ export interface operations {
                     "application/json": components["schemas"]["Model"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["ModelNotFound"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-            502: components["responses"]["BadGateway"];
-            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateTrainingModel: {
@@ -1113,12 +1220,22 @@ export interface operations {
             };
         };
         responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ModelNotFound"];
+            409: components["responses"]["StateConflict"];
+            422: components["responses"]["SemanticError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
             /**
              * @description Undocumented success response. TensorOne documents neither the status code nor the body
-             *     of this operation; this document assumes 200 with a JSON object (probably the updated
+             *     of this operation; this document accepts any 2xx status with a JSON object (probably the updated
              *     model, unconfirmed).
              */
-            200: {
+            "2XX": {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1130,16 +1247,6 @@ export interface operations {
                     "application/json": components["schemas"]["UndocumentedResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["ModelNotFound"];
-            409: components["responses"]["StateConflict"];
-            422: components["responses"]["SemanticError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-            502: components["responses"]["BadGateway"];
-            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createTrainingModelVersion: {
@@ -1158,11 +1265,21 @@ export interface operations {
             };
         };
         responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ModelNotFound"];
+            409: components["responses"]["StateConflict"];
+            422: components["responses"]["SemanticError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
             /**
              * @description Undocumented success response. TensorOne documents neither the status code nor the body
-             *     of this operation; this document assumes 202 (accepted) with a JSON object.
+             *     of this operation; this document accepts any 2xx status with a JSON object.
              */
-            202: {
+            "2XX": {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1174,16 +1291,6 @@ export interface operations {
                     "application/json": components["schemas"]["UndocumentedResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["ModelNotFound"];
-            409: components["responses"]["StateConflict"];
-            422: components["responses"]["SemanticError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-            502: components["responses"]["BadGateway"];
-            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deployTrainingModel: {
@@ -1202,8 +1309,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The deployment was created and is starting. */
-            200: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ModelNotFound"];
+            409: components["responses"]["StateConflict"];
+            422: components["responses"]["ModelTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["DeploymentFailed"];
+            /** @description The page gives no status code, so any 2xx status is documented here. The deployment was created and is starting. */
+            "2XX": {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1215,16 +1332,6 @@ export interface operations {
                     "application/json": components["schemas"]["DeployModelResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["ModelNotFound"];
-            409: components["responses"]["StateConflict"];
-            422: components["responses"]["ModelTooLarge"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-            502: components["responses"]["BadGateway"];
-            503: components["responses"]["DeploymentFailed"];
         };
     };
     downloadTrainingModel: {
@@ -1243,8 +1350,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A time-limited download link for the requested files. */
-            200: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ModelNotFound"];
+            422: components["responses"]["SemanticError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            /** @description The page gives no status code, so any 2xx status is documented here. A time-limited download link for the requested files. */
+            "2XX": {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1256,15 +1372,6 @@ export interface operations {
                     "application/json": components["schemas"]["ModelDownload"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["ModelNotFound"];
-            422: components["responses"]["SemanticError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-            502: components["responses"]["BadGateway"];
-            503: components["responses"]["ServiceUnavailable"];
         };
     };
     archiveTrainingModel: {
@@ -1283,11 +1390,21 @@ export interface operations {
             };
         };
         responses: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ModelNotFound"];
+            409: components["responses"]["StateConflict"];
+            422: components["responses"]["SemanticError"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
             /**
              * @description Undocumented success response. TensorOne documents neither the status code nor the body
-             *     of this operation; this document assumes 202 (accepted) with a JSON object.
+             *     of this operation; this document accepts any 2xx status with a JSON object.
              */
-            202: {
+            "2XX": {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1299,16 +1416,6 @@ export interface operations {
                     "application/json": components["schemas"]["UndocumentedResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["ModelNotFound"];
-            409: components["responses"]["StateConflict"];
-            422: components["responses"]["SemanticError"];
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-            502: components["responses"]["BadGateway"];
-            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }
