@@ -9,15 +9,15 @@ const scratch = mkdtempSync(join(tmpdir(), 'modelspecs-package-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('@modelspecs/client-runtime as published', () => {
-  it('passes publint and attw', { timeout: 60_000 }, async () => {
+  it('passes publint and attw', { timeout: 300_000 }, async () => {
     expect(await packageProblems(fileURLToPath(new URL('..', import.meta.url)))).toEqual([]);
   });
 
-  it('has a README whose TypeScript example compiles', { timeout: 60_000 }, () => {
+  it('has a README whose TypeScript example compiles', { timeout: 300_000 }, () => {
     expect(readmeProblems(fileURLToPath(new URL('..', import.meta.url)))).toEqual([]);
   });
 
-  it('reports a README example that does not compile', { timeout: 60_000 }, () => {
+  it('reports a README example that does not compile', { timeout: 300_000 }, () => {
     writeFileSync(join(scratch, 'README.md'), "# x\n\n```ts\nconst n: number = 'one';\nexport {};\n```\n");
     const problems = readmeProblems(scratch);
     expect(problems).toHaveLength(1);
@@ -26,7 +26,7 @@ describe('@modelspecs/client-runtime as published', () => {
     );
   });
 
-  it('reports a package whose exports list types after the code', { timeout: 60_000 }, async () => {
+  it('reports a package whose exports list types after the code', { timeout: 300_000 }, async () => {
     writeFileSync(
       join(scratch, 'package.json'),
       JSON.stringify({

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 describe('the published package', () => {
-  it('passes publint (strict, on the packed files) and attw', { timeout: 60_000 }, async () => {
+  it('passes publint (strict, on the packed files) and attw', { timeout: 300_000 }, async () => {
     expect(await packageProblems(pkgDir)).toEqual([]);
   });
 

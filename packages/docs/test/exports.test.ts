@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 describe('the package entry point', () => {
-  it('passes publint (strict, on the packed files) and attw', { timeout: 60_000 }, async () => {
+  it('passes publint (strict, on the packed files) and attw', { timeout: 300_000 }, async () => {
     expect(await packageProblems(packageDir)).toEqual([]);
   });
 

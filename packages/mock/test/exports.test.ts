@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { packageDir } from './support/helpers.js';
 
 describe('the published package', () => {
-  it('passes publint (strict, on the packed files) and attw', { timeout: 60_000 }, async () => {
+  it('passes publint (strict, on the packed files) and attw', { timeout: 300_000 }, async () => {
     expect(await packageProblems(packageDir)).toEqual([]);
   });
 

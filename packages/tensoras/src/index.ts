@@ -2,7 +2,13 @@ import { type ClientOptions, createVendorClient, type VendorClient } from '@mode
 import type { components, paths } from './generated/schema.gen.js';
 import { vendor } from './generated/vendor.gen.js';
 
-export { ApiError, type ClientOptions, unwrap, type VendorFacts } from '@modelspecs/client-runtime';
+export {
+  ApiError,
+  type ClientOptions,
+  ResponseTooLargeError,
+  unwrap,
+  type VendorFacts,
+} from '@modelspecs/client-runtime';
 export type { components, operations, paths } from './generated/schema.gen.js';
 export { vendor } from './generated/vendor.gen.js';
 

@@ -45,6 +45,7 @@ export interface AnyClient {
 export interface ClientModule {
   unwrap(pending: Promise<Answer>): Promise<unknown>;
   ApiError: abstract new (...args: never[]) => Error & { status: number; body: unknown };
+  ResponseTooLargeError: abstract new (...args: never[]) => Error;
 }
 
 export interface ClientPackageSuite {
@@ -142,11 +143,17 @@ export async function describeClientPackage(suite: ClientPackageSuite): Promise<
   const { unwrap, ApiError } = suite.module;
 
   describe(`${vendor.clientPackage} as published`, () => {
-    it('passes publint and attw', { timeout: 60_000 }, async () => {
+    it('passes publint and attw', { timeout: 300_000 }, async () => {
       expect(await packageProblems(suite.packageDir)).toEqual([]);
     });
 
-    it('has a README whose TypeScript examples compile', { timeout: 60_000 }, () => {
+    it("re-exports the runtime's error classes", () => {
+      for (const ErrorClass of [ApiError, suite.module.ResponseTooLargeError]) {
+        expect(ErrorClass.prototype).toBeInstanceOf(Error);
+      }
+    });
+
+    it('has a README whose TypeScript examples compile', { timeout: 300_000 }, () => {
       expect(readmeProblems(suite.packageDir)).toEqual([]);
     });
 
