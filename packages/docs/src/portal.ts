@@ -165,6 +165,7 @@ function card(v: VendorSummary, mockUrl: string): string {
 </dl>
 <nav class="links" aria-label="${escapeHtml(v.name)} links">
 <a class="primary" href="${slug}/" data-link="reference">API reference</a>
+<a href="${slug}/changes.html" data-link="changes">API changes</a>
 <a href="${slug}/${escapeHtml(downloads.yaml)}" download data-link="yaml">${escapeHtml(downloads.yaml)}</a>
 <a href="${slug}/${escapeHtml(downloads.json)}" download data-link="json">${escapeHtml(downloads.json)}</a>
 ${link(mockUrl, 'Local mock', { 'data-link': 'mock' })}

@@ -77,6 +77,8 @@ describe('renderPortal', () => {
     expect(card).toContain('<code>ACME_API_KEY</code>');
     expect(card).toContain('<a href="https://docs.acme.test/models?a=1&amp;b=2">');
     expect(card).toContain('<a class="primary" href="acme/" data-link="reference">');
+    // Written beside the reference by `modelspecs-api-diff portal` in the docs task.
+    expect(card).toContain('<a href="acme/changes.html" data-link="changes">API changes</a>');
     expect(card).toContain(
       '<a href="acme/acme.openapi.yaml" download data-link="yaml">acme.openapi.yaml</a>',
     );
