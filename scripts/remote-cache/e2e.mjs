@@ -145,6 +145,17 @@ try {
   };
   for (const task of cBuild.tasks) if (task.package === `@modelspecs/spec-${changed}`) follow(task.taskId);
   assert.deepEqual([...cReport.misses].sort(), [...chain].sort(), 'tasks that missed after one spec changed');
+  // The chain itself must not reach another vendor: its spec and its client are cache hits.
+  const otherVendors = readdirSync(join(b.dir, 'specs')).filter((slug) => slug !== changed);
+  assert.deepEqual(
+    cReport.misses.filter((id) =>
+      otherVendors.some(
+        (slug) => id.startsWith(`@modelspecs/${slug}#`) || id.startsWith(`@modelspecs/spec-${slug}#`),
+      ),
+    ),
+    [],
+    "another vendor's tasks ran after one spec changed",
+  );
   assert.ok(
     cReport.misses.includes(`@modelspecs/${changed}#build`),
     'the client of the changed spec was not rebuilt',
