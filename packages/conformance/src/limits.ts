@@ -1,4 +1,4 @@
-import { UsageError } from '@modelspecs/spec-tools';
+import { UsageError } from '@modelspecs/spec-tools/cli';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_LISTED_IDS = 20;
