@@ -6,7 +6,7 @@ import { exampleFacts } from './support.js';
 
 // A real HTTP server on loopback: the timeout must cut real connections, and fetch's own abort handling takes part.
 // Timeouts are generous (TIMEOUT_MS) so that a busy machine still gets each request to the server in time.
-const TIMEOUT_MS = 400;
+const TIMEOUT_MS = 2_000;
 let server: Server;
 let baseUrl: string;
 const hits = new Map<string, number>();
