@@ -35,6 +35,10 @@ export async function listen(
       handle(entry, response);
     });
   });
+  // Node closes an idle keep-alive connection after 5 s; on a busy machine the client's pool can pick that
+  // connection just as it closes ("other side closed"). These tests are about what the client sends and reads,
+  // so idle connections stay open until the server is closed.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
