@@ -37,7 +37,7 @@ function readManifest(manifestPath: string, where: string): SpecManifest {
     // The manifest belongs to the spec's folder and is as untrusted: a link to a file elsewhere is refused.
     text = readConfinedFile(manifestPath, {
       folder: dirname(manifestPath),
-      show: (p) => relative(process.cwd(), p) || p,
+      show: (p) => (p === manifestPath ? where : p === dirname(manifestPath) ? dirname(where) : p),
     });
   } catch (error) {
     throw new SpecError(`${where}: cannot read the spec package manifest: ${(error as Error).message}`);
