@@ -12,9 +12,15 @@ import {
   type OpenApiDocument,
   type ResponseObject,
 } from '@modelspecs/spec-tools';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMocks, startMocks } from '../src/index.js';
-import { answeredStatus, loadSpecs, repoRoot, send, successStatus } from './support/helpers.js';
+import { describe, expect, it } from 'vitest';
+import {
+  answeredStatus,
+  loadSpecs,
+  mocksForSuite,
+  repoRoot,
+  send,
+  successStatus,
+} from './support/helpers.js';
 
 type Schema = Record<string, unknown>;
 const isScalar = (v: unknown): v is string | number | boolean =>
@@ -75,17 +81,11 @@ function collect(body: unknown, into: Map<string, Set<unknown>>): void {
 
 const specs = await loadSpecs(discoverVendors(repoRoot));
 
-let running: RunningMocks;
-beforeAll(async () => {
-  running = await startMocks({ root: repoRoot });
-}, 120_000);
-afterAll(async () => {
-  await running?.stop();
-});
+const mocks = mocksForSuite({ root: repoRoot });
 
 describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
   it('serves every documented value of every listed response field among its static examples', async () => {
-    const mock = running.mocks.find((m) => m.slug === vendor.slug)!;
+    const mock = mocks().mocks.find((m) => m.slug === vendor.slug)!;
     const served = new Map<string, Set<unknown>>();
     for (const entry of listOperations(doc)) {
       const request = exampleRequest(doc, entry);
@@ -114,7 +114,7 @@ describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
 
 describe.each(specs)('$vendor.slug headers', ({ vendor, doc }) => {
   it('answers every header a success response declares with its example', async () => {
-    const mock = running.mocks.find((m) => m.slug === vendor.slug)!;
+    const mock = mocks().mocks.find((m) => m.slug === vendor.slug)!;
     const expected: string[] = [];
     const answered: string[] = [];
     for (const entry of listOperations(doc)) {
