@@ -10,18 +10,17 @@ import {
   mediaTypeExample,
   vendorFacts,
 } from '@modelspecs/spec-tools';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   credentialAlternatives,
   type MockCredentials,
   type RunningMock,
-  type RunningMocks,
   serverBasePath,
-  startMocks,
 } from '../src/index.js';
 import {
   answeredStatus,
   loadSpecs,
+  mocksForSuite,
   repoRoot,
   requiresCredentials,
   responseFor,
@@ -31,20 +30,14 @@ import {
 
 const specs = await loadSpecs(discoverVendors(repoRoot));
 
-let running: RunningMocks;
-beforeAll(async () => {
-  running = await startMocks({ root: repoRoot });
-}, 120_000);
-afterAll(async () => {
-  await running?.stop();
-});
+const mocks = mocksForSuite({ root: repoRoot });
 
-const mockOf = (slug: string): RunningMock => running.mocks.find((m) => m.slug === slug)!;
+const mockOf = (slug: string): RunningMock => mocks().mocks.find((m) => m.slug === slug)!;
 
 it('starts one mock per discovered vendor, each on its own port of 127.0.0.1', () => {
-  expect(running.mocks.map((m) => m.slug)).toEqual(specs.map((s) => s.vendor.slug));
-  expect(new Set(running.mocks.map((m) => m.port)).size).toBe(specs.length);
-  for (const mock of running.mocks) expect(new URL(mock.origin).hostname).toBe('127.0.0.1');
+  expect(mocks().mocks.map((m) => m.slug)).toEqual(specs.map((s) => s.vendor.slug));
+  expect(new Set(mocks().mocks.map((m) => m.port)).size).toBe(specs.length);
+  for (const mock of mocks().mocks) expect(new URL(mock.origin).hostname).toBe('127.0.0.1');
 });
 
 describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
@@ -55,7 +48,7 @@ describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
 
   it("serves the spec's base path, so the base URL replaces the vendor's as is", () => {
     const mock = mockOf(vendor.slug);
-    expect(running.urls[vendor.slug]).toBe(mock.baseUrl);
+    expect(mocks().urls[vendor.slug]).toBe(mock.baseUrl);
     expect(mock.baseUrl).toBe(`${mock.origin}${serverBasePath(doc, where)}`);
     expect(mock.vendorBaseUrl).toBe(doc.servers?.[0]?.url);
     expect(mock.name).toBe(doc.info['x-vendor']);
