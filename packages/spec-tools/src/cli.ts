@@ -14,6 +14,9 @@ Commands:
   generate [--check]                       regenerate src/generated/*.gen.ts in the current client package;
                                            --check writes nothing and exits 1 when they are stale
   vendors [--json]                         list the vendors discovered under specs/
+  tables [--check]                         rewrite the generated vendor tables of README.md, CONTRIBUTING.md and
+                                           packages/<slug>/README.md (between their markers); --check writes
+                                           nothing and exits 1 when one is stale
 
 Options of lint and bundle:
   --max-file-bytes <n>                     the largest file a spec may consist of (default 5242880, 5 MiB)
@@ -91,6 +94,25 @@ async function main(argv: string[]): Promise<number> {
       console.error(
         `Generated code is stale: ${stale.join(', ')} no longer match the spec.\n` +
           'Run `pnpm build` (or `pnpm turbo run generate`) and commit the spec and the regenerated files together.',
+      );
+      return 1;
+    }
+    case 'tables': {
+      const { updateVendorTables } = await import('./vendor-tables.js');
+      const { files, stale } = await updateVendorTables(root, { check: values.check });
+      if (!values.check) {
+        console.log(
+          stale.length > 0 ? `rewrote the vendor tables of ${stale.join(', ')}` : 'vendor tables up to date',
+        );
+        return 0;
+      }
+      if (stale.length === 0) {
+        console.log(`vendor tables up to date: ${files.join(', ')}`);
+        return 0;
+      }
+      console.error(
+        `The vendor tables of ${stale.join(', ')} no longer match the specs and their package.json.\n` +
+          'Run `pnpm vendor-tables` and commit the result.',
       );
       return 1;
     }
