@@ -14,6 +14,10 @@ Commands:
   generate [--check]                       regenerate src/generated/*.gen.ts in the current client package;
                                            --check writes nothing and exits 1 when they are stale
   vendors [--json]                         list the vendors discovered under specs/
+  new-vendor <slug> --name <display name> --env-var <VAR> --port <mock port>
+             [--client-name <Name>] [--base-url <https URL>]
+                                           scaffold specs/<slug> and packages/<slug> (use pnpm new-vendor,
+                                           which also links the spec package and updates the vendor tables)
   tables [--check]                         rewrite the generated vendor tables of README.md, CONTRIBUTING.md and
                                            packages/<slug>/README.md (between their markers); --check writes
                                            nothing and exits 1 when one is stale
@@ -52,6 +56,11 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       'max-file-bytes': { type: 'string' },
+      name: { type: 'string' },
+      'env-var': { type: 'string' },
+      port: { type: 'string' },
+      'client-name': { type: 'string' },
+      'base-url': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -115,6 +124,27 @@ async function main(argv: string[]): Promise<number> {
           'Run `pnpm vendor-tables` and commit the result.',
       );
       return 1;
+    }
+    case 'new-vendor': {
+      const { scaffoldVendor } = await import('./new-vendor.js');
+      const slug = positionals[1];
+      if (!slug || positionals.length > 2) throw new UsageError(`new-vendor takes one <slug>.\n\n${USAGE}`);
+      const missing = (['name', 'env-var', 'port'] as const).filter((flag) => values[flag] === undefined);
+      if (missing.length > 0) {
+        throw new UsageError(
+          `new-vendor: ${missing.map((flag) => `--${flag}`).join(', ')} required; nothing written.`,
+        );
+      }
+      const written = scaffoldVendor(root, {
+        slug,
+        name: values.name as string,
+        envVar: values['env-var'] as string,
+        port: /^\d+$/.test(values.port as string) ? Number(values.port) : Number.NaN,
+        clientName: values['client-name'],
+        baseUrl: values['base-url'] ?? `https://api.${slug}.example/v1`,
+      });
+      console.log(`wrote ${written.join(', ')}`);
+      return 0;
     }
     case 'vendors': {
       const vendors = discoverVendors(root);
