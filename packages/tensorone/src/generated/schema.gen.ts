@@ -1073,10 +1073,10 @@ export interface operations {
                 /**
                  * @description Filter by model status. The page documents two different sets: the prose lists
                  *     `training`, `ready`, `deployed`, `archived`; the generated OpenAPI block lists
-                 *     `training`, `completed`, `failed`, `cancelled`. This parameter accepts the union of
-                 *     both.
+                 *     `training`, `completed`, `failed`, `cancelled`. The two sources do not agree on a
+                 *     closed set, so the parameter is an open string whose examples are the union of both.
                  */
-                status?: "training" | "ready" | "deployed" | "archived" | "completed" | "failed" | "cancelled";
+                status?: string;
                 /** @description Filter by the training job that produced the model. */
                 trainingJobId?: string;
                 /**
