@@ -8,6 +8,7 @@
 //      the conformance checker against the new mock, the rendered reference of the new spec, and the repository
 //      checks (spec package links, vendor tables, generated code, formatting) all pass.
 //   node scripts/new-vendor-e2e.mjs [--keep]
+// The new package's dependencies are resolved anew (--prefer-offline: the registry only for metadata the store lacks).
 // TURBO_CACHE_DIR, when set, is used by the clone's builds (outputs are keyed by content, so a warm cache is safe).
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,7 +87,7 @@ try {
   );
 
   const steps = [
-    ['pnpm install', () => pnpm('install', '--offline', '--no-frozen-lockfile', '--reporter=silent')],
+    ['pnpm install', () => pnpm('install', '--prefer-offline', '--no-frozen-lockfile', '--reporter=silent')],
     ['build', () => pnpm('turbo', 'run', 'build', '--output-logs=errors-only')],
     [
       'spec lint',
