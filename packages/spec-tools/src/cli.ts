@@ -8,8 +8,8 @@ import { discoverVendors, getVendor, type Vendor } from './vendors.js';
 const USAGE = `Usage: modelspecs-spec <command> [options]
 
 Commands:
-  lint [--vendor <slug>] [--file <path>]   every spec check: redocly.yaml's rules (Redocly recommended-strict and
-       [--all]                             the modelspecs plugin) and a second OpenAPI validator; --all lints every
+  lint [--vendor <slug>] [--file <path>]   every spec check: it bundles, and redocly.yaml's rules (Redocly
+       [--all]                             recommended-strict and the modelspecs plugin) pass; --all lints every
                                            spec of the workspace in one process
   bundle [--vendor <slug>]                 write specs/<slug>/dist/openapi.json and openapi.yaml
   generate [--check]                       regenerate src/generated/*.gen.ts in the current client package;
