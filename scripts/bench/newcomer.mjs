@@ -1,7 +1,7 @@
 // The newcomer's first minute, measured on fresh clones of a commit with an empty turbo cache (no remote cache):
 // `pnpm start` until every mock and the API reference answer (fresh, then again with nothing changed), `pnpm test`
 // from scratch, and `pnpm test` again after a one-line change to one spec (how long, and how many tasks rerun).
-//   node scripts/bench/newcomer.mjs [--commit <rev>] [--smoke] [--json <file>]
+//   node scripts/bench/newcomer.mjs [--commit <rev>] [--only start|test] [--smoke] [--json <file>]
 // --smoke measures `pnpm start` the same way but narrows both test runs to one small package.
 import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { freshClone, run, scratch, turbo, turboEnv } from '../remote-cache/clones.mjs';
 
 const SMOKE_TEST_FILTER = '@modelspecs/client-runtime';
-const READY_TIMEOUT_MS = 15 * 60_000;
+const READY_TIMEOUT_MS = 45 * 60_000;
 
 /** A base port such that base + offset is free on loopback for every offset. */
 async function freeBase(offsets) {
@@ -26,6 +26,32 @@ async function freeBase(offsets) {
     if ((await Promise.all(offsets.map((o) => free(base + o)))).every(Boolean)) return base;
   }
   throw new Error('no free run of ports on 127.0.0.1');
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds of `pid` and its descendants so far: their own time plus the children each has already waited for. */
+function treeCpuSeconds(pid) {
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields after the name: state ppid ... utime(12) stime(13) cutime(14) cstime(15), 1-based from state.
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        ticks: [11, 12, 13, 14].reduce((n, i) => n + Number(fields[i]), 0),
+      });
+    } catch {}
+  }
+  const inTree = (p) => {
+    for (let at = p; at > 1; at = stats.get(at)?.ppid ?? 0) if (at === pid) return true;
+    return false;
+  };
+  let ticks = 0;
+  for (const [p, { ticks: t }] of stats) if (inTree(p)) ticks += t;
+  return ticks / TICKS_PER_SECOND;
 }
 
 /** The clone's vendors' mock ports, as offsets from the lowest (what `--port-base` keeps). */
@@ -77,7 +103,8 @@ export async function timeStart(dir) {
         ...offsets.map((o) => answers(`http://127.0.0.1:${base + o}/`, false)),
         answers(`http://127.0.0.1:${docsPort}/`, true),
       ]);
-      if (up.every(Boolean)) return (performance.now() - started) / 1000;
+      if (up.every(Boolean))
+        return { seconds: (performance.now() - started) / 1000, cpu: treeCpuSeconds(child.pid) };
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {
@@ -107,10 +134,18 @@ function timeTest(dir, filter) {
   const ran = result.tasks.filter((t) => t.cache.status !== 'HIT' && t.command !== '<NONEXISTENT>');
   return {
     seconds: result.seconds,
+    cpu,
     passed: result.status === 0,
     tasks: result.tasks.length,
     ran: ran.map((t) => t.taskId),
   };
+}
+
+/** CPU seconds of this process's children that have ended (turbo and everything it ran, once it has exited). */
+function childCpuSeconds() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
 }
 
 /** A one-line change to the first vendor's spec (a YAML comment: it changes every hash that reads the spec). */
@@ -120,49 +155,61 @@ function touchOneSpec(dir) {
   return slug;
 }
 
-export async function measureNewcomer({ commit, smoke = false, keep = false } = {}) {
+const cpuNote = (cpu) => `${cpu.toFixed(0)} CPU-s`;
+
+/** The figures above for `commit`; `parts` narrows them to the `start` or the `test` ones. */
+export async function measureNewcomer({
+  commit,
+  smoke = false,
+  parts = ['start', 'test'],
+  keep = false,
+} = {}) {
   const figures = [];
   const filter = smoke ? SMOKE_TEST_FILTER : undefined;
   const scope = smoke ? ` (smoke: --filter=${filter})` : '';
   const work = scratch('newcomer-bench');
   try {
-    const startClone = freshClone(join(work, 'start'), commit);
-    figures.push({
-      id: 'newcomer.install',
-      label: 'fresh clone + pnpm install --offline',
-      value: startClone.seconds,
-      unit: 's',
-    });
-    figures.push({
-      id: 'newcomer.start.fresh',
-      label: 'pnpm start, fresh clone, empty cache',
-      value: await timeStart(startClone.dir),
-      unit: 's',
-    });
-    figures.push({
-      id: 'newcomer.start.warm',
-      label: 'pnpm start again, nothing changed',
-      value: await timeStart(startClone.dir),
-      unit: 's',
-    });
-    const testClone = freshClone(join(work, 'test'), commit);
-    const fresh = timeTest(testClone.dir, filter);
-    figures.push({
-      id: 'newcomer.test.fresh',
-      label: `pnpm test, fresh clone, empty cache${scope}`,
-      value: fresh.seconds,
-      unit: 's',
-      note: `${fresh.ran.length}/${fresh.tasks} tasks ran${fresh.passed ? '' : ', SOME FAILED'}`,
-    });
-    const slug = touchOneSpec(testClone.dir);
-    const incremental = timeTest(testClone.dir, filter);
-    figures.push({
-      id: 'newcomer.test.incremental',
-      label: `pnpm test after a one-line change to specs/${slug}${scope}`,
-      value: incremental.seconds,
-      unit: 's',
-      note: `${incremental.ran.length}/${incremental.tasks} tasks reran${incremental.passed ? '' : ', SOME FAILED'}: ${incremental.ran.join(' ')}`,
-    });
+    if (parts.includes('start')) {
+      const clone = freshClone(join(work, 'start'), commit);
+      const fresh = await timeStart(clone.dir);
+      const warm = await timeStart(clone.dir);
+      figures.push(
+        {
+          id: 'newcomer.start.fresh',
+          label: 'pnpm start, fresh clone, empty cache',
+          value: fresh.seconds,
+          unit: 's',
+          note: cpuNote(fresh.cpu),
+        },
+        {
+          id: 'newcomer.start.warm',
+          label: 'pnpm start again, nothing changed',
+          value: warm.seconds,
+          unit: 's',
+          note: cpuNote(warm.cpu),
+        },
+      );
+    }
+    if (parts.includes('test')) {
+      const clone = freshClone(join(work, 'test'), commit);
+      const fresh = timeTest(clone.dir, filter);
+      figures.push({
+        id: 'newcomer.test.fresh',
+        label: `pnpm test, fresh clone, empty cache${scope}`,
+        value: fresh.seconds,
+        unit: 's',
+        note: `${cpuNote(fresh.cpu)}, ${fresh.ran.length}/${fresh.tasks} tasks ran${fresh.passed ? '' : ', SOME FAILED'}`,
+      });
+      const slug = touchOneSpec(clone.dir);
+      const incremental = timeTest(clone.dir, filter);
+      figures.push({
+        id: 'newcomer.test.incremental',
+        label: `pnpm test after a one-line change to specs/${slug}${scope}`,
+        value: incremental.seconds,
+        unit: 's',
+        note: `${cpuNote(incremental.cpu)}, ${incremental.ran.length}/${incremental.tasks} tasks reran${incremental.passed ? '' : ', SOME FAILED'}: ${incremental.ran.join(' ')}`,
+      });
+    }
     return figures;
   } finally {
     if (!keep) rmSync(work, { recursive: true, force: true });
@@ -171,10 +218,16 @@ export async function measureNewcomer({ commit, smoke = false, keep = false } = 
 
 if (import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const { values } = parseArgs({
-    options: { commit: { type: 'string' }, smoke: { type: 'boolean' }, json: { type: 'string' } },
+    options: {
+      commit: { type: 'string' },
+      smoke: { type: 'boolean' },
+      only: { type: 'string' },
+      json: { type: 'string' },
+    },
   });
   const commit = values.commit ?? run('git', ['rev-parse', 'HEAD']).output.trim();
-  const figures = await measureNewcomer({ commit, smoke: values.smoke });
+  const parts = values.only ? [values.only] : undefined;
+  const figures = await measureNewcomer({ commit, smoke: values.smoke, parts });
   for (const f of figures)
     console.log(`${f.label.padEnd(60)} ${f.value.toFixed(1).padStart(7)} ${f.unit}  ${f.note ?? ''}`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ commit, figures }, null, 2)}\n`);
