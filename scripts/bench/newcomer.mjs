@@ -123,6 +123,7 @@ export async function timeStart(dir) {
 
 /** `pnpm test` (through turbo, with a run summary) in a clone: seconds, status and how many tasks ran vs were cached. */
 function timeTest(dir, filter) {
+  const before = childCpuSeconds();
   const result = turbo(
     dir,
     ['test', '--continue', ...(filter ? [`--filter=${filter}`] : [])],
@@ -131,6 +132,7 @@ function timeTest(dir, filter) {
       allowFailure: true,
     },
   );
+  const cpu = childCpuSeconds() - before;
   const ran = result.tasks.filter((t) => t.cache.status !== 'HIT' && t.command !== '<NONEXISTENT>');
   return {
     seconds: result.seconds,
