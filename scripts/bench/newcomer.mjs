@@ -5,54 +5,15 @@
 // --smoke measures `pnpm start` the same way but narrows both test runs to one small package.
 import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePortBase } from '@modelspecs/mock';
 import { freshClone, run, scratch, turbo, turboEnv } from '../remote-cache/clones.mjs';
+import { TICKS_PER_SECOND, treeCpuSeconds } from './lib.mjs';
 
 const SMOKE_TEST_FILTER = '@modelspecs/client-runtime';
 const READY_TIMEOUT_MS = 45 * 60_000;
-
-/** A base port such that base + offset is free on loopback for every offset. */
-async function freeBase(offsets) {
-  const free = (port) =>
-    new Promise((resolve) => {
-      const server = createServer().once('error', () => resolve(false));
-      server.listen({ host: '127.0.0.1', port, exclusive: true }, () => server.close(() => resolve(true)));
-    });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    if ((await Promise.all(offsets.map((o) => free(base + o)))).every(Boolean)) return base;
-  }
-  throw new Error('no free run of ports on 127.0.0.1');
-}
-
-const TICKS_PER_SECOND = 100;
-
-/** CPU seconds of `pid` and its descendants so far: their own time plus the children each has already waited for. */
-function treeCpuSeconds(pid) {
-  const stats = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // Fields after the name: state ppid ... utime(12) stime(13) cutime(14) cstime(15), 1-based from state.
-      stats.set(Number(entry), {
-        ppid: Number(fields[1]),
-        ticks: [11, 12, 13, 14].reduce((n, i) => n + Number(fields[i]), 0),
-      });
-    } catch {}
-  }
-  const inTree = (p) => {
-    for (let at = p; at > 1; at = stats.get(at)?.ppid ?? 0) if (at === pid) return true;
-    return false;
-  };
-  let ticks = 0;
-  for (const [p, { ticks: t }] of stats) if (inTree(p)) ticks += t;
-  return ticks / TICKS_PER_SECOND;
-}
 
 /** The clone's vendors' mock ports, as offsets from the lowest (what `--port-base` keeps). */
 function mockOffsets(dir) {
@@ -78,7 +39,7 @@ const answers = async (url, wantOk) => {
 /** Seconds from `pnpm start` to every mock answering and the API reference serving its portal; then stops it. */
 export async function timeStart(dir) {
   const offsets = mockOffsets(dir);
-  const base = await freeBase([...offsets, 1000]);
+  const base = await freePortBase([...offsets, 1000]);
   const docsPort = base + 1000;
   const started = performance.now();
   const child = spawn('pnpm', ['start', '--', '--port-base', String(base), '--docs-port', String(docsPort)], {
