@@ -118,6 +118,7 @@ function touchOneSpec(dir) {
   return slug;
 }
 
+const progress = (line) => console.error(`newcomer: ${line}`);
 const cpuNote = (cpu) => `${cpu.toFixed(0)} CPU-s`;
 
 /** The figures above for `commit`; `parts` narrows them to the `start` or the `test` ones. */
@@ -134,7 +135,11 @@ export async function measureNewcomer({
   try {
     if (parts.includes('start')) {
       const clone = freshClone(join(work, 'start'), commit);
+      progress(
+        `cloned and installed ${commit.slice(0, 10)} in ${clone.seconds.toFixed(0)} s; pnpm start, fresh`,
+      );
       const fresh = await timeStart(clone.dir);
+      progress(`fresh pnpm start: ${fresh.seconds.toFixed(1)} s; again, warm`);
       const warm = await timeStart(clone.dir);
       figures.push(
         {
@@ -155,7 +160,11 @@ export async function measureNewcomer({
     }
     if (parts.includes('test')) {
       const clone = freshClone(join(work, 'test'), commit);
+      progress(
+        `cloned and installed ${commit.slice(0, 10)} in ${clone.seconds.toFixed(0)} s; pnpm test, fresh`,
+      );
       const fresh = timeTest(clone.dir, filter);
+      progress(`fresh pnpm test: ${fresh.seconds.toFixed(0)} s; again after a one-line spec change`);
       figures.push({
         id: 'newcomer.test.fresh',
         label: `pnpm test, fresh clone, empty cache${scope}`,

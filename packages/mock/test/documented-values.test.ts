@@ -13,14 +13,7 @@ import {
   type ResponseObject,
 } from '@modelspecs/spec-tools';
 import { describe, expect, it } from 'vitest';
-import {
-  answeredStatus,
-  loadSpecs,
-  mocksForSuite,
-  repoRoot,
-  send,
-  successStatus,
-} from './support/helpers.js';
+import { answeredStatus, exampleMocks, loadSpecs, repoRoot, send, successStatus } from './support/helpers.js';
 
 type Schema = Record<string, unknown>;
 const isScalar = (v: unknown): v is string | number | boolean =>
@@ -81,7 +74,7 @@ function collect(body: unknown, into: Map<string, Set<unknown>>): void {
 
 const specs = await loadSpecs(discoverVendors(repoRoot));
 
-const mocks = mocksForSuite({ root: repoRoot });
+const mocks = exampleMocks();
 
 describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
   it('serves every documented value of every listed response field among its static examples', async () => {
