@@ -9,9 +9,10 @@ import {
 } from './checks.js';
 import { SpecError } from './errors.js';
 import { bundleSpec } from './load.js';
-import { SourceLocator } from './locate.js';
 import type { SpecLoadOptions } from './resolver.js';
+import { checkDeclarations } from './rules/declarations.js';
 import { checkFidelity } from './rules/fidelity.js';
+import { SourceLocator } from './source-locator.js';
 
 export interface LintReport {
   file: string;
@@ -50,6 +51,7 @@ export async function lintSpecFile(
     checks.push(checkResponses(doc, locator));
     checks.push(checkConventions(doc, locator));
     checks.push(checkFidelity(doc, locator));
+    checks.push(checkDeclarations(doc, locator));
   }
   return { file: name, ok: checks.every((c) => c.problems.length === 0), checks };
 }
