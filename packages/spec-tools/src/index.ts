@@ -1,10 +1,20 @@
 // @modelspecs/spec-tools: the light reading core. The linter (`/lint`), the code generator (`/codegen`) and the
 // command-line helpers (`/cli`) are separate entry points, so a reader never loads Redocly's CLI, openapi-typescript
 // or the TypeScript compiler.
+
+export {
+  type Credentials,
+  credentialForms,
+  credentialsFor,
+  describeRequest,
+  describeScheme,
+  type SendableScheme,
+  schemeKind,
+  sendableScheme,
+} from './auth.js';
 export { type SpecPackageFacts, serializeBundle, specPackageFacts, writeBundle } from './bundle.js';
 export { bundleSpec } from './bundle-spec.js';
 export { DEFAULT_MAX_FILE_BYTES } from './confined-read.js';
-export { type Credentials, credentialsFor } from './credentials.js';
 export {
   type ErrorEnvelope,
   errorEnvelope,
