@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   type Credentials,
+  credentialForms,
   credentialsFor,
   DocumentSchemas,
   documentedStatuses,
@@ -133,9 +134,9 @@ class VendorRun {
     private readonly wrongKey: string,
     options: CheckTargetOptions,
   ) {
-    this.secrets = [key, wrongKey];
     this.schemas = new DocumentSchemas(doc);
     this.schemes = securitySchemes(doc);
+    this.secrets = credentialForms(this.schemes.sendable, [key, wrongKey]);
     this.fetchImpl = options.fetch ?? fetch;
     this.limits = resolveLimits(options);
   }
