@@ -11,6 +11,7 @@ import {
   type OperationEntry,
   type SecuritySchemes,
   securitySchemes,
+  toValuePointer,
   UsageError,
   type Vendor,
 } from '@modelspecs/spec-tools';
@@ -513,7 +514,7 @@ class VendorRun {
           : { ...template, headers: { ...template.headers, [c.name]: c.value } };
       const asked = c.in === 'query' ? display(bad) : `${display(bad)} with ${c.name}: ${c.value}`;
       const exchange = record(await this.exchange(bad, credentials, asked));
-      const pointer = `/${c.in}/${c.name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const pointer = toValuePointer([c.in, c.name]);
       const response = responseOf(exchange);
       if (!response) {
         violations.push({ pointer, message: `${asked}: ${(exchange.outcome as { error: string }).error}` });

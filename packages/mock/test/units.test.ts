@@ -44,73 +44,15 @@ function spec(overrides: Partial<OpenApiDocument> = {}): OpenApiDocument {
 }
 
 describe('serverBasePath', () => {
-  it.each([
-    ['https://api.acme.invalid/v1/', '/v1'],
-    ['https://api.acme.invalid', ''],
-    ['https://api.acme.invalid/', ''],
-    ['/v2', '/v2'],
-    ['https://api.acme.invalid/api/v3', '/api/v3'],
-  ])('%s -> "%s"', (url, basePath) => {
-    expect(serverBasePath(spec({ servers: [{ url }] }), 'acme.yaml')).toBe(basePath);
-  });
-
-  it('fills server variables with their defaults', () => {
+  it("is the base path of spec-tools' serverOf, server variables filled", () => {
     const servers = [
       {
-        url: 'https://{region}.acme.invalid/{version}',
+        url: 'https://{region}.acme.invalid/{version}/',
         variables: { region: { default: 'eu' }, version: { default: 'v9' } },
       },
     ];
     expect(serverBasePath(spec({ servers }), 'acme.yaml')).toBe('/v9');
-  });
-
-  it('names the file and pointer when the spec has no server or a variable has no default', () => {
-    expect(() => serverBasePath(spec({ servers: [] }), 'specs/acme/openapi.yaml')).toThrow(
-      /specs\/acme\/openapi.yaml #\/servers/,
-    );
-    const servers = [{ url: 'https://acme.invalid/{version}', variables: { version: {} } }];
-    expect(() => serverBasePath(spec({ servers }), 'acme.yaml')).toThrow(SpecError);
-    expect(() => serverBasePath(spec({ servers }), 'acme.yaml')).toThrow(/#\/servers\/0\/variables\/version/);
-  });
-});
-
-describe('mockDocument', () => {
-  it('prefixes every path with the base path and leaves the source untouched', () => {
-    const source = spec();
-    const before = structuredClone(source);
-    const { document, basePath } = mockDocument(source, 'acme.yaml');
-    expect(basePath).toBe('/v1');
-    expect(Object.keys(document.paths ?? {})).toEqual([
-      '/v1/models',
-      '/v1/models/{id}',
-      '/v1/health',
-      '/v1/alias',
-    ]);
-    expect(source).toEqual(before);
-  });
-
-  it('points references into paths at the prefixed keys, and leaves other references alone', () => {
-    const { document } = mockDocument(spec(), 'acme.yaml');
-    expect(document.paths?.['/v1/alias']).toEqual({ $ref: '#/paths/~1v1~1models' });
-    expect(document.paths?.['/v1/models/{id}']?.parameters).toEqual([{ $ref: '#/components/parameters/Id' }]);
-  });
-
-  it('gives operations that need credentials but document no 401 the spec’s own 401 response', () => {
-    const { document } = mockDocument(spec(), 'acme.yaml');
-    expect(document.paths?.['/v1/models/{id}']?.get?.responses?.['401']).toEqual(unauthorized);
-    // Public operations (security: [] or an empty alternative) keep their responses as written.
-    expect(document.paths?.['/v1/models/{id}']?.delete?.responses?.['401']).toBeUndefined();
-    expect(document.paths?.['/v1/health']?.get?.responses?.['401']).toBeUndefined();
-  });
-
-  it('leaves paths as they are when the server URL has no path', () => {
-    const { document, basePath } = mockDocument(
-      spec({ servers: [{ url: 'https://api.acme.invalid' }] }),
-      'x',
-    );
-    expect(basePath).toBe('');
-    expect(Object.keys(document.paths ?? {})).toContain('/models');
-    expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    expect(() => serverBasePath(spec({ servers: [] }), 'acme.yaml')).toThrow(SpecError);
   });
 });
 

@@ -3,6 +3,7 @@ import { type SendableScheme, schemeKind, sendableScheme } from './auth.js';
 import { errorEnvelope } from './declarations.js';
 import { SpecError } from './errors.js';
 import { deref, type OpenApiDocument, type SecuritySchemeObject } from './openapi.js';
+import { serverOf } from './server.js';
 import type { Vendor } from './vendors.js';
 
 /** What a client needs at run time, derived from the spec (and its package): see @modelspecs/client-runtime. */
@@ -53,9 +54,7 @@ export function specDisplayName(vendor: Vendor): string {
 /** Extracts the runtime facts of a bundled spec; unsupported auth schemes are a SpecError naming the scheme. */
 export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion: string): VendorFacts {
   const where = specDisplayName(vendor);
-  const baseUrl = doc.servers?.[0]?.url;
-  if (!baseUrl)
-    throw new SpecError(`${where} #/servers: a server URL is required to derive the client's base URL`);
+  const baseUrl = serverOf(doc, where).url;
   const { sendable, unsendable } = securitySchemes(doc);
   const [unsupported] = Object.entries(unsendable);
   if (unsupported) {

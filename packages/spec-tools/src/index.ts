@@ -68,6 +68,7 @@ export type { SpecLoadOptions } from './resolver.js';
 export { checkoutAround, findRepoRoot } from './root.js';
 export { schemasAt, schemaTypes } from './schema-at.js';
 export { DocumentSchemas, describeErrors } from './schema-validator.js';
+export { type Server, serverOf } from './server.js';
 export { SourceLocator } from './source-locator.js';
 export {
   discoverVendors,

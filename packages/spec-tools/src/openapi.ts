@@ -79,7 +79,11 @@ export interface OpenApiDocument {
     description?: string;
     [extension: `x-${string}`]: unknown;
   };
-  servers?: { url: string; description?: string }[];
+  servers?: {
+    url: string;
+    description?: string;
+    variables?: Record<string, { default?: unknown; enum?: unknown[]; description?: string }>;
+  }[];
   paths?: Record<string, PathItemObject>;
   components?: {
     schemas?: Record<string, JsonSchema>;

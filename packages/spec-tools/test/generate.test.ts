@@ -24,6 +24,12 @@ describe('client generation', () => {
     });
   });
 
+  it('fills server variables with their defaults in the base URL', async () => {
+    const doc = await bundleSpec(join(fixtures, 'valid.yaml'));
+    doc.servers = [{ url: 'https://{region}.acme.test/v1', variables: { region: { default: 'eu' } } }];
+    expect(vendorFacts(doc, acme(), '1.0.0').baseUrl).toBe('https://eu.acme.test/v1');
+  });
+
   it("carries the spec's error envelope declaration into the facts", async () => {
     const doc = await bundleSpec(join(fixtures, 'valid.yaml'));
     doc.components!.schemas!.Error!['x-modelspecs-error'] = {
