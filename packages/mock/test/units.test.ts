@@ -56,6 +56,46 @@ describe('serverBasePath', () => {
   });
 });
 
+describe('mockDocument', () => {
+  it('prefixes every path with the base path and leaves the source untouched', () => {
+    const source = spec();
+    const before = structuredClone(source);
+    const { document, basePath } = mockDocument(source, 'acme.yaml');
+    expect(basePath).toBe('/v1');
+    expect(Object.keys(document.paths ?? {})).toEqual([
+      '/v1/models',
+      '/v1/models/{id}',
+      '/v1/health',
+      '/v1/alias',
+    ]);
+    expect(source).toEqual(before);
+  });
+
+  it('points references into paths at the prefixed keys, and leaves other references alone', () => {
+    const { document } = mockDocument(spec(), 'acme.yaml');
+    expect(document.paths?.['/v1/alias']).toEqual({ $ref: '#/paths/~1v1~1models' });
+    expect(document.paths?.['/v1/models/{id}']?.parameters).toEqual([{ $ref: '#/components/parameters/Id' }]);
+  });
+
+  it('gives operations that need credentials but document no 401 the spec’s own 401 response', () => {
+    const { document } = mockDocument(spec(), 'acme.yaml');
+    expect(document.paths?.['/v1/models/{id}']?.get?.responses?.['401']).toEqual(unauthorized);
+    // Public operations (security: [] or an empty alternative) keep their responses as written.
+    expect(document.paths?.['/v1/models/{id}']?.delete?.responses?.['401']).toBeUndefined();
+    expect(document.paths?.['/v1/health']?.get?.responses?.['401']).toBeUndefined();
+  });
+
+  it('leaves paths as they are when the server URL has no path', () => {
+    const { document, basePath } = mockDocument(
+      spec({ servers: [{ url: 'https://api.acme.invalid' }] }),
+      'x',
+    );
+    expect(basePath).toBe('');
+    expect(Object.keys(document.paths ?? {})).toContain('/models');
+    expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
+  });
+});
+
 const facts: VendorFacts = {
   slug: 'acme',
   name: 'Acme',
