@@ -24,7 +24,7 @@ interface AuthKind<S extends SendableScheme> {
   template(scheme: S): string;
   /** In words, for the docs: `Bearer token in Authorization (JWT)`. */
   describe(scheme: S, raw: SecuritySchemeObject & { bearerFormat?: string }): string;
-  /** The strings on the wire that carry `key` (beyond the key itself): what must never reach a log or report. */
+  /** The strings on the wire that carry `key` without spelling it out (Basic's base64): never to reach a log. */
   wireForms(scheme: S, key: string): string[];
 }
 
@@ -45,7 +45,8 @@ const httpKind = (name: 'bearer' | 'basic'): AuthKind<{ type: 'http'; scheme: 'b
       name === 'bearer'
         ? `Bearer token in Authorization${raw.bearerFormat ? ` (${raw.bearerFormat})` : ''}`
         : 'HTTP Basic credentials in Authorization (the key as user name, or user:password)',
-    wireForms: (_s, key) => (name === 'bearer' ? [value(key)] : [value(key), basicToken(key)]),
+    // After `Bearer ` the key stands as itself; Basic carries it base64-encoded, a form that does not contain it.
+    wireForms: (_s, key) => (name === 'bearer' ? [] : [basicToken(key)]),
   };
 };
 

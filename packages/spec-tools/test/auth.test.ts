@@ -80,12 +80,7 @@ describe('the auth table', () => {
   });
 
   it('lists the wire forms of a key that redaction must catch', () => {
-    expect(credentialForms(schemes, ['k1', ''])).toEqual([
-      'k1',
-      'Bearer k1',
-      `Basic ${Buffer.from('k1:').toString('base64')}`,
-      Buffer.from('k1:').toString('base64'),
-    ]);
+    expect(credentialForms(schemes, ['k1', ''])).toEqual(['k1', Buffer.from('k1:').toString('base64')]);
   });
 
   it.each<[string, SecuritySchemeObject]>([
