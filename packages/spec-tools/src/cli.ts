@@ -8,8 +8,9 @@ import { discoverVendors, getVendor, type Vendor } from './vendors.js';
 const USAGE = `Usage: modelspecs-spec <command> [options]
 
 Commands:
-  lint [--vendor <slug>] [--file <path>]   every spec check (Redocly recommended-strict, a second validator,
-                                           examples against schemas, responses, conventions)
+  lint [--vendor <slug>] [--file <path>]   every spec check: it bundles, and redocly.yaml's rules (Redocly
+       [--all]                             recommended-strict and the modelspecs plugin) pass; --all lints every
+                                           spec of the workspace in one process
   bundle [--vendor <slug>]                 write specs/<slug>/dist/openapi.json and openapi.yaml
   generate [--check]                       regenerate src/generated/*.gen.ts in the current client package;
                                            --check writes nothing and exits 1 when they are stale
@@ -48,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       file: { type: 'string' },
       json: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
       'max-file-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -62,11 +64,18 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     // Each command loads only what it needs: openapi-typescript and Redocly are slow to import.
     case 'lint': {
-      const { formatLintReport, lintSpecFile } = await import('./lint.js');
-      const file = values.file ? resolve(values.file) : currentVendor(root, values.vendor).specFile;
-      const report = await lintSpecFile(file, root, load);
-      (report.ok ? console.log : console.error)(formatLintReport(report));
-      return report.ok ? 0 : 1;
+      const { formatLintReport, lintSpecFile, loadLintConfig } = await import('./lint.js');
+      const files = values.all
+        ? discoverVendors(root).map((v) => v.specFile)
+        : [values.file ? resolve(values.file) : currentVendor(root, values.vendor).specFile];
+      const config = await loadLintConfig(root);
+      let ok = true;
+      for (const file of files) {
+        const report = await lintSpecFile(file, root, { ...load, config });
+        (report.ok ? console.log : console.error)(formatLintReport(report));
+        ok &&= report.ok;
+      }
+      return ok ? 0 : 1;
     }
     case 'bundle': {
       const { writeBundle } = await import('./bundle.js');

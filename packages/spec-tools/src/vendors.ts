@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { readConfinedFile } from './confined-read.js';
@@ -132,6 +132,18 @@ export function installedVendors(packageDir: string): Vendor[] {
     return [readVendorPackage(dir, slug, join(dir, 'dist', 'openapi.json'), specManifest)];
   });
   return sortAndCheckPorts(vendors, (v) => join(v.dir, 'package.json'));
+}
+
+/**
+ * The vendor whose spec package holds `specFile`: the `package.json` beside it, as `discoverVendors` reads it (the
+ * folder's name is the slug). Undefined when no manifest is there (a spec linted on its own, outside a spec package).
+ */
+export function vendorBesideSpec(specFile: string, displayRoot: string = process.cwd()): Vendor | undefined {
+  const dir = dirname(specFile);
+  const manifest = join(dir, 'package.json');
+  if (!existsSync(manifest)) return undefined;
+  const where = relative(displayRoot, manifest);
+  return readVendorPackage(dir, basename(dir), specFile, where && !where.startsWith('..') ? where : manifest);
 }
 
 /** Where a tool found its vendors, and the folder its messages name files from. */
