@@ -6,6 +6,7 @@ import {
   documentedHeaders,
   documentedResponse,
   documentedStatuses,
+  escapeSegment,
   essence,
   findMediaType,
   firstJsonMediaType,
@@ -13,6 +14,7 @@ import {
   type JsonSchema,
   type OpenApiDocument,
   type OperationEntry,
+  toValuePointer,
 } from '@modelspecs/spec-tools';
 import type { ErrorObject } from 'ajv';
 import type { HttpResponse } from './http.js';
@@ -42,7 +44,7 @@ export function snippet(text: string, length = 80): string {
 function violationFromAjv(error: ErrorObject, message: string): Violation {
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
   const extra = error.keyword === 'required' ? params.missingProperty : params.additionalProperty;
-  const escaped = extra?.replace(/~/g, '~0').replace(/\//g, '~1');
+  const escaped = extra === undefined ? undefined : escapeSegment(extra);
   const pointer =
     (error.keyword === 'required' || error.keyword === 'additionalProperties') && escaped !== undefined
       ? `${error.instancePath}/${escaped}`
@@ -193,7 +195,7 @@ export function judgeHeaders(
   if (headers.length === 0) return skip(`the spec documents no response headers for ${documented.key}`);
   const violations: Violation[] = [];
   for (const { name, header, schemaPointer } of headers) {
-    const pointer = `/headers/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const pointer = toValuePointer(['headers', name]);
     const text = response.headers[name.toLowerCase()];
     if (text === undefined) {
       if (header.required) violations.push({ pointer, message: `the required header ${name} is missing` });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   type Credentials,
+  credentialForms,
   credentialsFor,
   DocumentSchemas,
   documentedStatuses,
@@ -10,6 +11,7 @@ import {
   type OperationEntry,
   type SecuritySchemes,
   securitySchemes,
+  toValuePointer,
   UsageError,
   type Vendor,
 } from '@modelspecs/spec-tools';
@@ -133,9 +135,9 @@ class VendorRun {
     private readonly wrongKey: string,
     options: CheckTargetOptions,
   ) {
-    this.secrets = [key, wrongKey];
     this.schemas = new DocumentSchemas(doc);
     this.schemes = securitySchemes(doc);
+    this.secrets = credentialForms(this.schemes.sendable, [key, wrongKey]);
     this.fetchImpl = options.fetch ?? fetch;
     this.limits = resolveLimits(options);
   }
@@ -216,8 +218,8 @@ class VendorRun {
     if (!source || !response || !is2xx(response.status)) return [];
     const parsed = parseResponseBody(response);
     if (!('value' in parsed)) return [];
-    return listedItems(this.doc, source.list, response.status, parsed.value)
-      .map((item) => itemId(item, source.param))
+    return listedItems(source, parsed.value)
+      .map((item) => itemId(item, source))
       .filter((id): id is string => id !== undefined && unsendableId(id) === undefined);
   }
 
@@ -438,13 +440,15 @@ class VendorRun {
         },
       ]);
     }
-    const items = listedItems(this.doc, source.list, listResponse.status, parsed.value);
+    const items = listedItems(source, parsed.value);
     if (items.length === 0) return skip(`${answer.asked} listed no items to fetch`);
     const withIds = items
-      .map((item) => ({ item, id: itemId(item, source.param) }))
+      .map((item) => ({ item, id: itemId(item, source) }))
       .filter((x): x is { item: Record<string, unknown>; id: string } => x.id !== undefined);
     if (withIds.length === 0) {
-      return skip(`the listed items carry no id (looked for "${source.param}", "id" and "key")`);
+      return skip(
+        `the listed items carry no id (the list declares it at ${source.id.map((p) => `"${p}"`).join(', ')})`,
+      );
     }
     const sample = withIds.slice(0, this.limits.maxListedIds);
     const violations: Violation[] = [];
@@ -510,7 +514,7 @@ class VendorRun {
           : { ...template, headers: { ...template.headers, [c.name]: c.value } };
       const asked = c.in === 'query' ? display(bad) : `${display(bad)} with ${c.name}: ${c.value}`;
       const exchange = record(await this.exchange(bad, credentials, asked));
-      const pointer = `/${c.in}/${c.name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const pointer = toValuePointer([c.in, c.name]);
       const response = responseOf(exchange);
       if (!response) {
         violations.push({ pointer, message: `${asked}: ${(exchange.outcome as { error: string }).error}` });

@@ -1,8 +1,11 @@
 import {
   deref,
+  describeScheme,
   listOperations,
   type OpenApiDocument,
   type SecuritySchemeObject,
+  type Server,
+  serverOf,
   type Vendor,
 } from '@modelspecs/spec-tools';
 import { type ModelDimensions, modelDimensions } from './model-fields.js';
@@ -27,7 +30,7 @@ export interface VendorSummary {
   name: string;
   title: string;
   version: string;
-  /** `servers[0].url` */
+  /** `servers[0].url`, its variables filled with their defaults */
   baseUrl: string;
   /** One line per accepted way to authenticate (the spec's security alternatives). */
   auth: string[];
@@ -43,21 +46,6 @@ export interface VendorSummary {
 
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
-
-function describeScheme(name: string, scheme: SecuritySchemeObject & { bearerFormat?: string }): string {
-  if (scheme.type === 'http') {
-    const kind = scheme.scheme?.toLowerCase();
-    if (kind === 'bearer') {
-      return `Bearer token in Authorization${scheme.bearerFormat ? ` (${scheme.bearerFormat})` : ''}`;
-    }
-    return `HTTP ${scheme.scheme ?? 'authentication'}`;
-  }
-  if (scheme.type === 'apiKey') {
-    const where = scheme.in === 'query' ? 'query parameter' : scheme.in === 'cookie' ? 'cookie' : 'header';
-    return `API key in ${where} ${scheme.name ?? name}`;
-  }
-  return `${scheme.type} (${name})`;
-}
 
 /** The spec's security alternatives in words; schemes that must be sent together are joined with "+". */
 export function describeAuth(doc: OpenApiDocument): string[] {
@@ -77,15 +65,8 @@ export function describeAuth(doc: OpenApiDocument): string[] {
 }
 
 /** The mock's address: the loopback port of the vendor's mock plus the base path of its server URL. */
-export function defaultMockUrl(baseUrl: string, mockPort: number): string {
-  let basePath = '';
-  try {
-    basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
-  } catch {
-    // A relative server URL is its own base path.
-    basePath = baseUrl.startsWith('/') ? baseUrl.replace(/\/+$/, '') : '';
-  }
-  return `http://127.0.0.1:${mockPort}${basePath}`;
+export function defaultMockUrl(server: Pick<Server, 'basePath'>, mockPort: number): string {
+  return `http://127.0.0.1:${mockPort}${server.basePath}`;
 }
 
 function discrepancies(doc: OpenApiDocument): DocDiscrepancy[] {
@@ -118,14 +99,14 @@ function sourcePages(doc: OpenApiDocument): VendorSummary['sourcePages'] {
 
 /** Summarizes one vendor for the portal. Pure: it reads only the document and the vendor facts it is given. */
 export function summarizeVendor(doc: OpenApiDocument, vendor: Pick<Vendor, 'slug' | 'envVar' | 'mockPort'>) {
-  const baseUrl = doc.servers?.[0]?.url ?? '';
+  const server = doc.servers?.length ? serverOf(doc, `specs/${vendor.slug}`) : { url: '', basePath: '' };
   const name = doc.info['x-vendor'];
   const summary: VendorSummary = {
     slug: vendor.slug,
     name: typeof name === 'string' && name.trim() !== '' ? name : vendor.slug,
     title: doc.info.title,
     version: doc.info.version,
-    baseUrl,
+    baseUrl: server.url,
     auth: describeAuth(doc),
     envVar: vendor.envVar,
     operations: listOperations(doc).map(({ method, path, operation }) => ({
@@ -137,7 +118,7 @@ export function summarizeVendor(doc: OpenApiDocument, vendor: Pick<Vendor, 'slug
     sourcePages: sourcePages(doc),
     discrepancies: discrepancies(doc),
     models: modelDimensions(doc),
-    mockUrl: defaultMockUrl(baseUrl, vendor.mockPort),
+    mockUrl: defaultMockUrl(server, vendor.mockPort),
   };
   return summary;
 }

@@ -1,3 +1,4 @@
+import { serverOf } from '@modelspecs/spec-tools';
 import { describe, expect, it } from 'vitest';
 import { viewTimeExternalUrls } from '../src/offline.js';
 import { renderPortal } from '../src/portal.js';
@@ -48,9 +49,24 @@ describe('summarizeVendor', () => {
   });
 
   it('puts the mock on loopback at its port, under the base path of the server URL', () => {
-    expect(defaultMockUrl('https://api.acme.test/v9/', 4010)).toBe('http://127.0.0.1:4010/v9');
-    expect(defaultMockUrl('https://inference.acme.test', 4012)).toBe('http://127.0.0.1:4012');
-    expect(defaultMockUrl('/v2', 4014)).toBe('http://127.0.0.1:4014/v2');
+    const at = (url: string) =>
+      serverOf({ openapi: '3.1.0', info: { title: 't', version: '1' }, servers: [{ url }] }, 'x');
+    expect(defaultMockUrl(at('https://api.acme.test/v9/'), 4010)).toBe('http://127.0.0.1:4010/v9');
+    expect(defaultMockUrl(at('https://inference.acme.test'), 4012)).toBe('http://127.0.0.1:4012');
+    expect(defaultMockUrl(at('/v2'), 4014)).toBe('http://127.0.0.1:4014/v2');
+  });
+
+  it('fills server variables with their defaults, in the base URL and the mock URL', async () => {
+    const doc = await loadFixture('acme/openapi.yaml');
+    doc.servers = [
+      {
+        url: 'https://{region}.acme.test/{version}',
+        variables: { region: { default: 'eu' }, version: { default: 'v3' } },
+      },
+    ];
+    const summary = summarizeVendor(doc, acmeVendor);
+    expect(summary.baseUrl).toBe('https://eu.acme.test/v3');
+    expect(summary.mockUrl).toBe(`http://127.0.0.1:${acmeVendor.mockPort}/v3`);
   });
 
   it('falls back to the slug when the spec has no x-vendor', async () => {

@@ -1,10 +1,11 @@
 import {
+  escapeSegment,
   HTTP_METHODS,
   type OpenApiDocument,
   type OperationObject,
   type ReferenceObject,
   type ResponseObject,
-  SpecError,
+  serverOf,
 } from '@modelspecs/spec-tools';
 import { markInvalidRequestAnswers } from './invalid-request.js';
 
@@ -15,31 +16,10 @@ export interface MockDocument {
   basePath: string;
 }
 
-type ServerObject = { url: string; variables?: Record<string, { default?: unknown }> };
-
 /** The path part of the spec's first server URL, with server variables replaced by their defaults. */
 export function serverBasePath(doc: OpenApiDocument, where: string): string {
-  const server = doc.servers?.[0] as ServerObject | undefined;
-  if (!server?.url) {
-    throw new SpecError(`${where} #/servers: a server URL is required to know the base path the mock serves`);
-  }
-  const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const fallback = server.variables?.[name]?.default;
-    if (typeof fallback !== 'string') {
-      throw new SpecError(`${where} #/servers/0/variables/${name}: a default value is required`);
-    }
-    return fallback;
-  });
-  let pathname: string;
-  try {
-    pathname = new URL(url, 'http://server.invalid').pathname;
-  } catch {
-    throw new SpecError(`${where} #/servers/0/url: "${server.url}" is not a URL`);
-  }
-  return pathname.replace(/\/+$/, '');
+  return serverOf(doc, where).basePath;
 }
-
-const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Rewrites every `$ref` into `#/paths/...` so it follows its path item to the prefixed key. */
 function rewritePathRefs(value: unknown, escapedBase: string): void {
@@ -85,7 +65,7 @@ export function mockDocument(source: OpenApiDocument, where: string): MockDocume
     const prefixed: NonNullable<OpenApiDocument['paths']> = {};
     for (const [path, item] of Object.entries(document.paths ?? {})) prefixed[`${basePath}${path}`] = item;
     document.paths = prefixed;
-    rewritePathRefs(document, escapePointer(basePath));
+    rewritePathRefs(document, escapeSegment(basePath));
   }
   const operations = Object.values(document.paths ?? {}).flatMap((item) =>
     HTTP_METHODS.map((method) => item[method]).filter((op): op is OperationObject => op !== undefined),

@@ -1,6 +1,9 @@
 import { relative } from 'node:path';
+import { type SendableScheme, schemeKind, sendableScheme } from './auth.js';
+import { errorEnvelope } from './declarations.js';
 import { SpecError } from './errors.js';
 import { deref, type OpenApiDocument, type SecuritySchemeObject } from './openapi.js';
+import { serverOf } from './server.js';
 import type { Vendor } from './vendors.js';
 
 /** What a client needs at run time, derived from the spec (and its package): see @modelspecs/client-runtime. */
@@ -9,14 +12,16 @@ export interface VendorFacts {
   name: string;
   envVar: string;
   baseUrl: string;
-  securitySchemes: Record<
-    string,
-    { type: 'http'; scheme: 'bearer' | 'basic' } | { type: 'apiKey'; in: 'header' | 'query'; name: string }
-  >;
+  securitySchemes: Record<string, SendableScheme>;
   /** Alternatives, in the spec's order; each lists the schemes that must all be sent together. */
   security: string[][];
   /** `@modelspecs/<slug>/<version>`, sent as the client's User-Agent. */
   userAgent: string;
+  /**
+   * Where the message and the code are in an error body (JSON pointers, alternatives tried in order), and the header
+   * that carries a request id: the spec's `x-modelspecs-error`. Empty lists when the spec declares no envelope.
+   */
+  errorEnvelope: { message: string[]; code: string[]; requestIdHeader?: string };
 }
 
 /** The security schemes a key can be sent through, and the others with what they are (`oauth2`, `http digest`). */
@@ -31,15 +36,9 @@ export function securitySchemes(doc: OpenApiDocument): SecuritySchemes {
   const result: SecuritySchemes = { sendable: {}, unsendable: {} };
   for (const [name, raw] of Object.entries(doc.components?.securitySchemes ?? {})) {
     const scheme = deref<SecuritySchemeObject>(doc, raw);
-    const httpScheme = scheme.scheme?.toLowerCase();
-    if (scheme.type === 'http' && (httpScheme === 'bearer' || httpScheme === 'basic')) {
-      result.sendable[name] = { type: 'http', scheme: httpScheme };
-    } else if (scheme.type === 'apiKey' && (scheme.in === 'header' || scheme.in === 'query') && scheme.name) {
-      result.sendable[name] = { type: 'apiKey', in: scheme.in, name: scheme.name };
-    } else {
-      result.unsendable[name] =
-        `${scheme.type}${scheme.scheme ? ` ${scheme.scheme}` : ''}${scheme.in ? ` in ${scheme.in}` : ''}`;
-    }
+    const sendable = sendableScheme(scheme);
+    if (sendable) result.sendable[name] = sendable;
+    else result.unsendable[name] = schemeKind(scheme);
   }
   return result;
 }
@@ -55,9 +54,7 @@ export function specDisplayName(vendor: Vendor): string {
 /** Extracts the runtime facts of a bundled spec; unsupported auth schemes are a SpecError naming the scheme. */
 export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion: string): VendorFacts {
   const where = specDisplayName(vendor);
-  const baseUrl = doc.servers?.[0]?.url;
-  if (!baseUrl)
-    throw new SpecError(`${where} #/servers: a server URL is required to derive the client's base URL`);
+  const baseUrl = serverOf(doc, where).url;
   const { sendable, unsendable } = securitySchemes(doc);
   const [unsupported] = Object.entries(unsendable);
   if (unsupported) {
@@ -72,6 +69,7 @@ export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion:
     }
   }
   const name = doc.info['x-vendor'];
+  const envelope = errorEnvelope(doc);
   return {
     slug: vendor.slug,
     name: typeof name === 'string' ? name : vendor.slug,
@@ -80,5 +78,10 @@ export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion:
     securitySchemes: sendable,
     security,
     userAgent: `${vendor.clientPackage}/${clientVersion}`,
+    errorEnvelope: {
+      message: envelope?.message ?? [],
+      code: envelope?.code ?? [],
+      ...(envelope?.requestIdHeader ? { requestIdHeader: envelope.requestIdHeader } : {}),
+    },
   };
 }

@@ -1,11 +1,31 @@
 // @modelspecs/spec-tools: the light reading core. The linter (`/lint`), the code generator (`/codegen`) and the
 // command-line helpers (`/cli`) are separate entry points, so a reader never loads Redocly's CLI, openapi-typescript
 // or the TypeScript compiler.
+
+export {
+  type Credentials,
+  credentialForms,
+  credentialsFor,
+  describeRequest,
+  describeScheme,
+  type SendableScheme,
+  schemeKind,
+  sendableScheme,
+} from './auth.js';
 export { type SpecPackageFacts, serializeBundle, specPackageFacts, writeBundle } from './bundle.js';
 export { bundleSpec } from './bundle-spec.js';
 export { DEFAULT_MAX_FILE_BYTES } from './confined-read.js';
-export { type Credentials, credentialsFor } from './credentials.js';
+export {
+  type ErrorEnvelope,
+  errorEnvelope,
+  type ListDeclaration,
+  listDeclarations,
+  listItemSchemas,
+  type Pointer,
+  successJsonSchemas,
+} from './declarations.js';
 export { SpecError, UsageError } from './errors.js';
+export { EXTENSIONS_SCHEMA_ID, extensionsSchema } from './extensions/schema.js';
 export {
   type SecuritySchemes,
   securitySchemes,
@@ -13,9 +33,7 @@ export {
   type VendorFacts,
   vendorFacts,
 } from './facts.js';
-export { pointerSegments, SourceLocator, toPointer } from './locate.js';
 export {
-  child,
   documentedHeaders,
   documentedResponse,
   documentedStatuses,
@@ -23,12 +41,22 @@ export {
   findMediaType,
   firstJsonMediaType,
   isJsonMediaType,
-  type Located,
-  locate,
   operationSecurity,
 } from './lookup.js';
 export * from './openapi.js';
 export { asJsonSchemaDialect } from './openapi30.js';
+export {
+  child,
+  escapeSegment,
+  firstPresent,
+  followRefs,
+  type Located,
+  pointerSegments,
+  toPointer,
+  toValuePointer,
+  unescapeSegment,
+  valueAt,
+} from './pointer.js';
 export {
   type ExampleRequest,
   encodePathSegment,
@@ -38,7 +66,10 @@ export {
 } from './requests.js';
 export type { SpecLoadOptions } from './resolver.js';
 export { checkoutAround, findRepoRoot } from './root.js';
+export { schemasAt, schemaTypes } from './schema-at.js';
 export { DocumentSchemas, describeErrors } from './schema-validator.js';
+export { type Server, serverOf } from './server.js';
+export { SourceLocator } from './source-locator.js';
 export {
   discoverVendors,
   getVendor,

@@ -122,6 +122,13 @@ const breaks: Record<keyof typeof modelspecsRules, { edits: [string, string][]; 
         /#\/paths\/~1models\/get\/responses\/200: the only success status 200 is marked x-assumption; accept the range "2XX"/,
     },
   ],
+  declarations: [
+    {
+      edits: [['        items: /data\n', '        items: /dta\n']],
+      problem:
+        /:\d+:\d+ #\/paths\/~1models\/get\/x-modelspecs-list\/items: "\/dta" points to nowhere in #\/components\/schemas\/ModelList/,
+    },
+  ],
 };
 
 describe('the modelspecs rules', () => {

@@ -3,6 +3,7 @@
 import type { Plugin } from '@redocly/openapi-core';
 import { assumedSuccessRange } from './assumed-success-range.js';
 import { codeSampleVendor } from './code-sample-vendor.js';
+import { declarations } from './declarations.js';
 import { docDiscrepancies } from './doc-discrepancies.js';
 import { headerExample } from './header-example.js';
 import { headerExampleSchema } from './header-example-schema.js';
@@ -19,6 +20,7 @@ export const modelspecsRules = {
   'header-example': headerExample,
   'header-example-schema': headerExampleSchema,
   'assumed-success-range': assumedSuccessRange,
+  declarations,
 };
 
 /**

@@ -18,5 +18,13 @@ export const vendor = {
       "bearerAuth"
     ]
   ],
-  "userAgent": "@modelspecs/tensorone/0.1.0"
+  "userAgent": "@modelspecs/tensorone/0.1.0",
+  "errorEnvelope": {
+    "message": [
+      "/message"
+    ],
+    "code": [
+      "/error"
+    ]
+  }
 } as const;
