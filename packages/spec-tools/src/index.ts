@@ -7,6 +7,27 @@ export { DEFAULT_MAX_FILE_BYTES } from './confined-read.js';
 export { type Credentials, credentialsFor } from './credentials.js';
 export { SpecError, UsageError } from './errors.js';
 export {
+  type Absent,
+  CATALOG_CURRENCIES,
+  CATALOG_DIMENSIONS,
+  CATALOG_PRICE_UNITS,
+  CATALOG_TIME_FORMATS,
+  type CatalogCurrency,
+  type CatalogDeclaration,
+  type CatalogDimension,
+  type CatalogEntry,
+  type CatalogPriceUnit,
+  type CatalogTimeFormat,
+  catalogDeclaration,
+  catalogExtensionSchema,
+  isAbsent,
+  LIST_EXTENSION,
+  type NameSetDeclaration,
+  type Pointers,
+  type PriceDeclaration,
+  readCatalogDeclaration,
+} from './extensions/catalog.js';
+export {
   type SecuritySchemes,
   securitySchemes,
   specDisplayName,

@@ -11,3 +11,13 @@ export {
   schemaValidate,
 } from './checks.js';
 export { formatLintReport, type LintReport, lintSpecFile } from './lint.js';
+export {
+  type CatalogProblem,
+  checkCatalog,
+  declarationProblems,
+  listItemSchema,
+  missingDimensions,
+  pointerProblems,
+  schemasAt,
+  unknownUnits,
+} from './rules/catalog.js';

@@ -11,6 +11,7 @@ import { SpecError } from './errors.js';
 import { bundleSpec } from './load.js';
 import { SourceLocator } from './locate.js';
 import type { SpecLoadOptions } from './resolver.js';
+import { checkCatalog } from './rules/catalog.js';
 import { checkFidelity } from './rules/fidelity.js';
 
 export interface LintReport {
@@ -50,6 +51,7 @@ export async function lintSpecFile(
     checks.push(checkResponses(doc, locator));
     checks.push(checkConventions(doc, locator));
     checks.push(checkFidelity(doc, locator));
+    checks.push(checkCatalog(doc, locator));
   }
   return { file: name, ok: checks.every((c) => c.problems.length === 0), checks };
 }
