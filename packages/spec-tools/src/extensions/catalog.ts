@@ -343,35 +343,42 @@ export function readCatalogDeclaration(
       problems.push(`${toPointer([...base, key])}: "${key}" is not a catalog dimension`);
     }
   }
+  // A missing dimension is reported once, above; only the declared ones are read.
+  const declared = <T>(key: CatalogDimension, read: () => T): T | undefined =>
+    key in raw ? read() : undefined;
   const field = (key: CatalogDimension) =>
-    reader.absentOr(raw[key], [key], () => reader.pointers(raw[key], [key]));
-  const modalities = reader.absentOr(raw.modalities, ['modalities'], () => {
-    const value = raw.modalities;
-    if (!isRaw(value) || (value.input === undefined && value.output === undefined)) {
-      return reader.fail(
-        ['modalities'],
-        'give { input?, output? } name sets or { absent: reason }',
-      ) as undefined;
-    }
-    const input =
-      value.input === undefined ? undefined : reader.nameSet(value.input, ['modalities', 'input']);
-    const output =
-      value.output === undefined ? undefined : reader.nameSet(value.output, ['modalities', 'output']);
-    return { ...(input ? { input } : {}), ...(output ? { output } : {}) };
-  });
-  const created = reader.absentOr(raw.created, ['created'], () => {
-    const value = raw.created;
-    if (!isRaw(value))
-      return reader.fail(['created'], 'give { from, format } or { absent: reason }') as undefined;
-    const from = reader.pointers(value.from, ['created', 'from']);
-    if (!CATALOG_TIME_FORMATS.includes(value.format as CatalogTimeFormat)) {
-      return reader.fail(
-        ['created', 'format'],
-        `format must be ${CATALOG_TIME_FORMATS.join(' or ')}`,
-      ) as undefined;
-    }
-    return from && { from, format: value.format as CatalogTimeFormat };
-  });
+    declared(key, () => reader.absentOr(raw[key], [key], () => reader.pointers(raw[key], [key])));
+  const modalities = declared('modalities', () =>
+    reader.absentOr(raw.modalities, ['modalities'], () => {
+      const value = raw.modalities;
+      if (!isRaw(value) || (value.input === undefined && value.output === undefined)) {
+        return reader.fail(
+          ['modalities'],
+          'give { input?, output? } name sets or { absent: reason }',
+        ) as undefined;
+      }
+      const input =
+        value.input === undefined ? undefined : reader.nameSet(value.input, ['modalities', 'input']);
+      const output =
+        value.output === undefined ? undefined : reader.nameSet(value.output, ['modalities', 'output']);
+      return { ...(input ? { input } : {}), ...(output ? { output } : {}) };
+    }),
+  );
+  const created = declared('created', () =>
+    reader.absentOr(raw.created, ['created'], () => {
+      const value = raw.created;
+      if (!isRaw(value))
+        return reader.fail(['created'], 'give { from, format } or { absent: reason }') as undefined;
+      const from = reader.pointers(value.from, ['created', 'from']);
+      if (!CATALOG_TIME_FORMATS.includes(value.format as CatalogTimeFormat)) {
+        return reader.fail(
+          ['created', 'format'],
+          `format must be ${CATALOG_TIME_FORMATS.join(' or ')}`,
+        ) as undefined;
+      }
+      return from && { from, format: value.format as CatalogTimeFormat };
+    }),
+  );
   const extra: Record<string, Pointers> = {};
   if (raw.extra !== undefined) {
     if (!isRaw(raw.extra)) reader.fail(['extra'], 'give { <label>: pointer }');
@@ -388,12 +395,16 @@ export function readCatalogDeclaration(
     provider: field('provider'),
     contextLength: field('contextLength'),
     maxOutputTokens: field('maxOutputTokens'),
-    inputPrice: reader.prices(raw.inputPrice, ['inputPrice']),
-    outputPrice: reader.prices(raw.outputPrice, ['outputPrice']),
-    cachedInputPrice: reader.prices(raw.cachedInputPrice, ['cachedInputPrice']),
+    inputPrice: declared('inputPrice', () => reader.prices(raw.inputPrice, ['inputPrice'])),
+    outputPrice: declared('outputPrice', () => reader.prices(raw.outputPrice, ['outputPrice'])),
+    cachedInputPrice: declared('cachedInputPrice', () =>
+      reader.prices(raw.cachedInputPrice, ['cachedInputPrice']),
+    ),
     modalities,
-    capabilities: reader.absentOr(raw.capabilities, ['capabilities'], () =>
-      reader.nameSet(raw.capabilities, ['capabilities']),
+    capabilities: declared('capabilities', () =>
+      reader.absentOr(raw.capabilities, ['capabilities'], () =>
+        reader.nameSet(raw.capabilities, ['capabilities']),
+      ),
     ),
     status: field('status'),
     created,

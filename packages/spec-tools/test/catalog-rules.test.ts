@@ -1,0 +1,139 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { SpecError } from '../src/errors.js';
+import { catalogDeclaration, catalogExtensionSchema } from '../src/extensions/catalog.js';
+import { lintSpecFile } from '../src/lint.js';
+import { bundleSpec } from '../src/load.js';
+import { fixtures, repoRoot, tempFolder } from './helpers.js';
+
+const source = readFileSync(join(fixtures, 'catalog.yaml'), 'utf8');
+
+/** The catalog fixture with one edit, linted from a real file (so that line and column are real). */
+async function catalogProblems(from?: string, to?: string): Promise<string[]> {
+  if (from !== undefined && !source.includes(from)) throw new Error(`fixture lacks ${from}`);
+  const dir = tempFolder();
+  const file = join(dir, 'catalog.yaml');
+  writeFileSync(file, from === undefined ? source : source.replace(from, to ?? ''));
+  const report = await lintSpecFile(file, dir, { redocly: false });
+  return report.checks.find((c) => c.name.startsWith('catalog declaration'))!.problems;
+}
+
+const AT = 'catalog\\.yaml:\\d+:\\d+ #/paths/~1models/get/x-modelspecs-list/catalog';
+
+describe('the catalog declaration lint', () => {
+  it('passes on a complete, resolving declaration', async () => {
+    expect(await catalogProblems()).toEqual([]);
+  });
+
+  it('fails on a pointer to nowhere, naming file:line:col and the pointer', async () => {
+    expect(await catalogProblems('contextLength: /context_length', 'contextLength: /context_size')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${AT}/contextLength: "/context_size" resolves to no property of the model schema$`),
+      ),
+    ]);
+  });
+
+  it('fails on a pointer to a property of the wrong type', async () => {
+    expect(await catalogProblems('provider: /owned_by', 'provider: /created')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${AT}/provider: "/created" is integer in the model schema; this dimension needs string$`,
+        ),
+      ),
+    ]);
+  });
+
+  it('fails on an unknown unit, fixed or read at run time', async () => {
+    expect(await catalogProblems('unit: per-1k', 'unit: per-1b')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${AT}/inputPrice/unit: unknown price unit "per-1b": the catalog knows per-token, per-1k, per-1m$`,
+        ),
+      ),
+    ]);
+    expect(await catalogProblems('per_1m_tokens: per-1m', 'per_1m_tokens: per-million')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${AT}/outputPrice/unitFrom/values/per_1m_tokens: unknown price unit "per-million"`),
+      ),
+    ]);
+  });
+
+  it('fails on a missing dimension', async () => {
+    expect(await catalogProblems('          status: { absent: No status is documented. }\n', '')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${AT}: dimension "status" is missing: give its pointer, or \\{ absent: "<why>" \\}`),
+      ),
+    ]);
+  });
+
+  it('fails on an undeclared currency and on an absent dimension without a reason', async () => {
+    const problems = await catalogProblems('currency: USD', 'currency: EUR');
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^${AT}/outputPrice/currency: currency "EUR" is not one of`)),
+    ]);
+    expect(await catalogProblems('{ absent: No status is documented. }', "{ absent: '' }")).toEqual([
+      expect.stringMatching(new RegExp(`^${AT}/status/absent: say why`)),
+    ]);
+  });
+
+  it('the reader refuses a broken declaration with every problem and its pointer', async () => {
+    const doc = await bundleSpec(join(fixtures, 'catalog.yaml'), repoRoot);
+    const list = (doc.paths!['/models']!.get as Record<string, any>)['x-modelspecs-list'];
+    delete list.catalog.name;
+    list.catalog.inputPrice.unit = 'per-gallon';
+    expect(() => catalogDeclaration(doc)).toThrow(SpecError);
+    try {
+      catalogDeclaration(doc);
+    } catch (error) {
+      expect((error as SpecError).problems).toEqual([
+        '#/paths/~1models/get/x-modelspecs-list/catalog: dimension "name" is missing: give its pointer, or { absent: "<why>" } when the vendor does not expose it',
+        '#/paths/~1models/get/x-modelspecs-list/catalog/inputPrice/unit: unknown price unit "per-gallon": the catalog knows per-token, per-1k, per-1m',
+      ]);
+    }
+  });
+});
+
+describe('catalogDeclaration', () => {
+  it('reads the typed declaration: pointers as alternatives, prices as a list of alternatives', async () => {
+    const doc = await bundleSpec(join(fixtures, 'catalog.yaml'), repoRoot);
+    const entry = catalogDeclaration(doc)!;
+    expect(entry.items).toEqual(['/data']);
+    expect(entry.pointer).toBe('#/paths/~1models/get/x-modelspecs-list/catalog');
+    expect(entry.declaration.id).toEqual(['/id']);
+    expect(entry.declaration.inputPrice).toEqual([
+      { from: ['/pricing/input'], unit: 'per-1k', currency: 'credits', usdPerUnit: '0.001' },
+    ]);
+    expect(entry.declaration.outputPrice).toEqual([
+      {
+        from: ['/pricing/output'],
+        unitFrom: { from: ['/pricing/unit'], values: { per_1m_tokens: 'per-1m' } },
+        currency: 'USD',
+      },
+    ]);
+    expect(entry.declaration.name).toEqual({ absent: 'The model object has no display name.' });
+  });
+
+  it('is undefined for a spec that declares no catalog', async () => {
+    expect(catalogDeclaration(await bundleSpec(join(fixtures, 'valid.yaml'), repoRoot))).toBeUndefined();
+  });
+
+  it("every repository spec's declaration validates against the extension's JSON Schema, and a bad unit does not", async () => {
+    const validate = new Ajv2020({ strict: false }).compile(catalogExtensionSchema);
+    for (const slug of ['tensoras', 'sambanova', 'majestix', 'quantized', 'tensorone']) {
+      const doc = await bundleSpec(join(repoRoot, 'specs', slug, 'openapi.yaml'), repoRoot);
+      const op = Object.values(doc.paths!)
+        .flatMap((item) => Object.values(item as object))
+        .find((o) => o && typeof o === 'object' && 'x-modelspecs-list' in o) as Record<string, any>;
+      expect(validate(op['x-modelspecs-list'].catalog), `${slug}: ${JSON.stringify(validate.errors)}`).toBe(
+        true,
+      );
+      expect(catalogDeclaration(doc)).toBeDefined();
+    }
+    const doc = await bundleSpec(join(fixtures, 'catalog.yaml'), repoRoot);
+    const catalog = (doc.paths!['/models']!.get as Record<string, any>)['x-modelspecs-list'].catalog;
+    catalog.inputPrice.unit = 'per-1b';
+    expect(validate(catalog)).toBe(false);
+  });
+});
