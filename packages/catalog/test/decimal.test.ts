@@ -23,10 +23,11 @@ describe('exact decimals', () => {
   it('scales by powers of ten and multiplies without binary rounding', () => {
     // What binary floating point gives for the same conversions:
     expect(0.07 * 100).not.toBe(7);
-    expect(0.000007 * 1_000_000).not.toBe(7);
+    expect(0.0000029 * 1_000_000).not.toBe(2.9);
     expect(formatDecimal(shift(read(0.0008), 3))).toBe('0.8');
     expect(formatDecimal(shift(read(0.07), 2))).toBe('7');
     expect(formatDecimal(shift(read('0.000007'), 6))).toBe('7');
+    expect(formatDecimal(shift(read(0.0000029), 6))).toBe('2.9');
     expect(formatDecimal(multiply(read('350'), read('0.001')))).toBe('0.35');
     expect(formatDecimal(shift(read('12.5'), -4))).toBe('0.00125');
   });
