@@ -24,12 +24,10 @@ export {
 export {
   type CatalogPrice,
   type CatalogRow,
-  firstPresent,
   listItems,
   normalizeModel,
   normalizePrice,
   type Sourced,
-  valueAt,
 } from './normalize.js';
 export { filterRows, type RowFilter, SORT_KEYS, type SortKey, sortRows } from './select.js';
 export { type CatalogVendor, catalogVendors } from './vendors.js';

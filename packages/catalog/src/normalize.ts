@@ -4,10 +4,12 @@ import {
   type CatalogCurrency,
   type CatalogDeclaration,
   type CatalogPriceUnit,
+  firstPresent,
   isAbsent,
   type NameSetDeclaration,
   type Pointers,
   type PriceDeclaration,
+  valueAt,
 } from '@modelspecs/spec-tools';
 import { formatDecimal, multiply, parseDecimal, shift } from './decimal.js';
 
@@ -51,25 +53,13 @@ export interface CatalogRow {
   problems: string[];
 }
 
-/** The value at a JSON pointer inside `value` (own properties only), or undefined. */
-export function valueAt(value: unknown, pointer: string): unknown {
-  if (pointer === '') return value;
-  let current = value;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-/** The first alternative that is present (neither missing nor null). */
-export function firstPresent(item: unknown, pointers: Pointers): Sourced<unknown> | undefined {
-  for (const source of pointers) {
-    const value = valueAt(item, source);
-    if (value !== undefined && value !== null) return { value, source };
-  }
-  return undefined;
+/** The first alternative that is present and not null (a null is no value), as a sourced value. */
+function present(item: unknown, pointers: Pointers): Sourced<unknown> | undefined {
+  const hit = firstPresent(
+    item,
+    pointers.filter((p) => valueAt(item, p) !== null),
+  );
+  return hit && { value: hit.value, source: hit.pointer };
 }
 
 const ofType = <T>(
@@ -87,7 +77,7 @@ export function normalizePrice(
   item: unknown,
   declaration: PriceDeclaration,
 ): { price?: CatalogPrice; problem?: string } {
-  const found = firstPresent(item, declaration.from);
+  const found = present(item, declaration.from);
   if (!found) return {};
   const amount = parseDecimal(found.value);
   if (!amount || (typeof found.value !== 'number' && typeof found.value !== 'string')) {
@@ -96,7 +86,7 @@ export function normalizePrice(
   let unit = declaration.unit;
   let unitSource: string | undefined;
   if (declaration.unitFrom) {
-    const named = firstPresent(item, declaration.unitFrom.from);
+    const named = present(item, declaration.unitFrom.from);
     if (!named) return { problem: `${declaration.unitFrom.from.join(' or ')}: the price unit is missing` };
     unitSource = named.source;
     unit = typeof named.value === 'string' ? declaration.unitFrom.values[named.value] : undefined;
@@ -126,21 +116,21 @@ function nameSet(item: unknown, set: NameSetDeclaration): Sourced<string[]> | un
   let names: string[] = [];
   let source: string;
   if ('flags' in set) {
-    const found = firstPresent(item, set.flags);
+    const found = present(item, set.flags);
     if (!found || typeof found.value !== 'object' || Array.isArray(found.value)) return undefined;
     names = Object.entries(found.value as Record<string, unknown>)
       .filter(([, on]) => on === true)
       .map(([name]) => name);
     source = found.source;
   } else if ('list' in set) {
-    const found = firstPresent(item, set.list);
+    const found = present(item, set.list);
     if (!found || !Array.isArray(found.value)) return undefined;
     names = found.value.filter(isString);
     source = found.source;
   } else {
     const sources: string[] = [];
     for (const [name, pointers] of Object.entries(set.each)) {
-      const found = firstPresent(item, pointers);
+      const found = present(item, pointers);
       if (!found) continue;
       sources.push(found.source);
       if (found.value === true) names.push(name);
@@ -154,7 +144,7 @@ function nameSet(item: unknown, set: NameSetDeclaration): Sourced<string[]> | un
 /** A creation time as ISO 8601. */
 function createdAt(item: unknown, declaration: CatalogDeclaration['created']): Sourced<string> | undefined {
   if (isAbsent(declaration)) return undefined;
-  const found = firstPresent(item, declaration.from);
+  const found = present(item, declaration.from);
   if (!found) return undefined;
   const date =
     declaration.format === 'unix-seconds'
@@ -174,7 +164,7 @@ export function normalizeModel(
   item: unknown,
   declaration: CatalogDeclaration,
 ): CatalogRow | undefined {
-  const found = firstPresent(item, declaration.id);
+  const found = present(item, declaration.id);
   if (!found || (typeof found.value !== 'string' && typeof found.value !== 'number')) return undefined;
   const row: CatalogRow = {
     vendor,
@@ -183,9 +173,9 @@ export function normalizeModel(
     problems: [],
   };
   const text = (pointers: Pointers | { absent: string }) =>
-    isAbsent(pointers) ? undefined : ofType(firstPresent(item, pointers), isString);
+    isAbsent(pointers) ? undefined : ofType(present(item, pointers), isString);
   const count = (pointers: Pointers | { absent: string }) =>
-    isAbsent(pointers) ? undefined : ofType(firstPresent(item, pointers), isCount);
+    isAbsent(pointers) ? undefined : ofType(present(item, pointers), isCount);
   const assign = <K extends keyof CatalogRow>(key: K, value: CatalogRow[K] | undefined) => {
     if (value !== undefined) row[key] = value;
   };
@@ -214,7 +204,7 @@ export function normalizeModel(
   assign('status', text(declaration.status));
   assign('created', createdAt(item, declaration.created));
   for (const [label, pointers] of Object.entries(declaration.extra)) {
-    const extra = firstPresent(item, pointers);
+    const extra = present(item, pointers);
     if (extra) row.extra[label] = extra;
   }
   return row;

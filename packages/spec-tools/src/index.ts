@@ -5,6 +5,15 @@ export { type SpecPackageFacts, serializeBundle, specPackageFacts, writeBundle }
 export { bundleSpec } from './bundle-spec.js';
 export { DEFAULT_MAX_FILE_BYTES } from './confined-read.js';
 export { type Credentials, credentialsFor } from './credentials.js';
+export {
+  type ErrorEnvelope,
+  errorEnvelope,
+  type ListDeclaration,
+  listDeclarations,
+  listItemSchemas,
+  type Pointer,
+  successJsonSchemas,
+} from './declarations.js';
 export { SpecError, UsageError } from './errors.js';
 export {
   type Absent,
@@ -18,15 +27,14 @@ export {
   type CatalogEntry,
   type CatalogPriceUnit,
   type CatalogTimeFormat,
-  catalogDeclaration,
-  catalogExtensionSchema,
+  catalogSchema,
   isAbsent,
-  LIST_EXTENSION,
   type NameSetDeclaration,
   type Pointers,
   type PriceDeclaration,
-  readCatalogDeclaration,
 } from './extensions/catalog.js';
+export { catalogDeclaration, readCatalogDeclaration } from './extensions/catalog-declaration.js';
+export { EXTENSIONS_SCHEMA_ID, extensionsSchema } from './extensions/schema.js';
 export {
   type SecuritySchemes,
   securitySchemes,
@@ -34,9 +42,7 @@ export {
   type VendorFacts,
   vendorFacts,
 } from './facts.js';
-export { pointerSegments, SourceLocator, toPointer } from './locate.js';
 export {
-  child,
   documentedHeaders,
   documentedResponse,
   documentedStatuses,
@@ -44,12 +50,22 @@ export {
   findMediaType,
   firstJsonMediaType,
   isJsonMediaType,
-  type Located,
-  locate,
   operationSecurity,
 } from './lookup.js';
 export * from './openapi.js';
 export { asJsonSchemaDialect } from './openapi30.js';
+export {
+  child,
+  escapeSegment,
+  firstPresent,
+  followRefs,
+  type Located,
+  pointerSegments,
+  toPointer,
+  toValuePointer,
+  unescapeSegment,
+  valueAt,
+} from './pointer.js';
 export {
   type ExampleRequest,
   encodePathSegment,
@@ -59,7 +75,9 @@ export {
 } from './requests.js';
 export type { SpecLoadOptions } from './resolver.js';
 export { checkoutAround, findRepoRoot } from './root.js';
+export { schemasAt, schemaTypes } from './schema-at.js';
 export { DocumentSchemas, describeErrors } from './schema-validator.js';
+export { SourceLocator } from './source-locator.js';
 export {
   discoverVendors,
   getVendor,

@@ -12,12 +12,9 @@ export {
 } from './checks.js';
 export { formatLintReport, type LintReport, lintSpecFile } from './lint.js';
 export {
-  type CatalogProblem,
+  catalogPointers,
   checkCatalog,
   declarationProblems,
-  listItemSchema,
   missingDimensions,
-  pointerProblems,
-  schemasAt,
   unknownUnits,
 } from './rules/catalog.js';

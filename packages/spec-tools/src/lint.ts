@@ -9,10 +9,11 @@ import {
 } from './checks.js';
 import { SpecError } from './errors.js';
 import { bundleSpec } from './load.js';
-import { SourceLocator } from './locate.js';
 import type { SpecLoadOptions } from './resolver.js';
 import { checkCatalog } from './rules/catalog.js';
+import { checkDeclarations } from './rules/declarations.js';
 import { checkFidelity } from './rules/fidelity.js';
+import { SourceLocator } from './source-locator.js';
 
 export interface LintReport {
   file: string;
@@ -51,6 +52,7 @@ export async function lintSpecFile(
     checks.push(checkResponses(doc, locator));
     checks.push(checkConventions(doc, locator));
     checks.push(checkFidelity(doc, locator));
+    checks.push(checkDeclarations(doc, locator));
     checks.push(checkCatalog(doc, locator));
   }
   return { file: name, ok: checks.every((c) => c.problems.length === 0), checks };
