@@ -13,12 +13,15 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 
 const mocks = await startMocks({});
 try {
-  const clients = Object.fromEntries(mocks.mocks.map((m) => [m.slug, { baseUrl: m.baseUrl, apiKey: MOCK_KEY }]));
+  const clients = Object.fromEntries(
+    mocks.mocks.map((m) => [m.slug, { baseUrl: m.baseUrl, apiKey: MOCK_KEY }]),
+  );
   const once = async () => {
     const began = performance.now();
     const result = await listCatalog({ clients });
     const ms = performance.now() - began;
-    if (result.partial) throw new Error(`partial catalog: ${JSON.stringify(result.vendors.filter((v) => !v.ok))}`);
+    if (result.partial)
+      throw new Error(`partial catalog: ${JSON.stringify(result.vendors.filter((v) => !v.ok))}`);
     return { ms, rows: result.rows.length };
   };
   console.log(

@@ -47,6 +47,6 @@ describe('modelDimensions', () => {
     delete list.catalog.status;
     const dims = modelDimensions(doc);
     expect(dims.dimensions).toEqual({});
-    expect(dims.error).toMatch(/catalog: dimension "status" is missing/);
+    expect(dims.error).toMatch(/x-modelspecs-list\/catalog: .*\bstatus\b/);
   });
 });

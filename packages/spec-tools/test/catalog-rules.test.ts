@@ -20,6 +20,11 @@ async function catalogProblems(from?: string, to?: string): Promise<string[]> {
   return report.checks.find((c) => c.name.startsWith('catalog declaration'))!.problems;
 }
 
+/** The fixture's list declaration, to break on purpose. */
+type Declaration = { catalog: Record<string, Record<string, unknown>> };
+const listOf = (doc: Awaited<ReturnType<typeof bundleSpec>>) =>
+  (doc.paths!['/models']!.get as unknown as Record<string, Declaration>)['x-modelspecs-list']!;
+
 const AT = 'catalog\\.yaml:\\d+:\\d+ #/paths/~1models/get/x-modelspecs-list/catalog';
 
 describe('the catalog declaration lint', () => {
@@ -82,7 +87,7 @@ describe('the catalog declaration lint', () => {
 
   it('the reader refuses a broken declaration with every problem and its pointer', async () => {
     const doc = await bundleSpec(join(fixtures, 'catalog.yaml'), repoRoot);
-    const list = (doc.paths!['/models']!.get as Record<string, any>)['x-modelspecs-list'];
+    const list = listOf(doc);
     delete list.catalog.name;
     list.catalog.inputPrice.unit = 'per-gallon';
     expect(() => catalogDeclaration(doc)).toThrow(SpecError);
@@ -128,12 +133,12 @@ describe('catalogDeclaration', () => {
       const doc = await bundleSpec(join(repoRoot, 'specs', slug, 'openapi.yaml'), repoRoot);
       const op = Object.values(doc.paths!)
         .flatMap((item) => Object.values(item as object))
-        .find((o) => o && typeof o === 'object' && 'x-modelspecs-list' in o) as Record<string, any>;
+        .find((o) => o && typeof o === 'object' && 'x-modelspecs-list' in o) as Record<string, unknown>;
       expect(extensionViolations('x-modelspecs-list', op['x-modelspecs-list']), slug).toEqual([]);
       expect(catalogDeclaration(doc)).toBeDefined();
     }
     const doc = await bundleSpec(join(fixtures, 'catalog.yaml'), repoRoot);
-    const list = (doc.paths!['/models']!.get as Record<string, any>)['x-modelspecs-list'];
+    const list = listOf(doc);
     expect(extensionViolations('x-modelspecs-list', list)).toEqual([]);
     list.catalog.inputPrice.unit = 'per-1b';
     list.catalog.outputPrice.currency = 'EUR';

@@ -1,5 +1,5 @@
 // The one reader of `x-modelspecs-list.catalog` (its schema and types are in catalog.ts).
-import { type ListDeclaration, listDeclarations } from '../declarations.js';
+import { listDeclarations } from '../declarations.js';
 import { SpecError } from '../errors.js';
 import type { OpenApiDocument } from '../openapi.js';
 import { pointerSegments, toPointer } from '../pointer.js';

@@ -2,11 +2,8 @@
 // (id, name, limits, prices with their unit and currency, capabilities...), or why the vendor does not expose it.
 // Pointers are RFC 6901 JSON pointers relative to ONE item of the list; a list of pointers is alternatives tried in
 // order. This file holds the part's JSON Schema and its typed form; catalog-declaration.ts is its one reader.
-
-import { type ListDeclaration, listDeclarations } from '../declarations.js';
-import { SpecError } from '../errors.js';
-import type { OpenApiDocument, OperationEntry } from '../openapi.js';
-import { pointerSegments, toPointer } from '../pointer.js';
+import type { ListDeclaration } from '../declarations.js';
+import type { OperationEntry } from '../openapi.js';
 
 /** Price units the catalog converts from, and how many tokens each prices. */
 export const CATALOG_PRICE_UNITS = { 'per-token': 1, 'per-1k': 1_000, 'per-1m': 1_000_000 } as const;
