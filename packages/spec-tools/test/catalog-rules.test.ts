@@ -21,7 +21,7 @@ async function catalogProblems(from?: string, to?: string): Promise<string[]> {
 }
 
 /** The fixture's list declaration, to break on purpose. */
-type Declaration = { catalog: Record<string, Record<string, unknown>> };
+type Declaration = { catalog: { [dimension: string]: Record<string, unknown> } };
 const listOf = (doc: Awaited<ReturnType<typeof bundleSpec>>) =>
   (doc.paths!['/models']!.get as unknown as Record<string, Declaration>)['x-modelspecs-list']!;
 
@@ -89,7 +89,7 @@ describe('the catalog declaration lint', () => {
     const doc = await bundleSpec(join(fixtures, 'catalog.yaml'), repoRoot);
     const list = listOf(doc);
     delete list.catalog.name;
-    list.catalog.inputPrice.unit = 'per-gallon';
+    list.catalog.inputPrice!.unit = 'per-gallon';
     expect(() => catalogDeclaration(doc)).toThrow(SpecError);
     try {
       catalogDeclaration(doc);
@@ -140,8 +140,8 @@ describe('catalogDeclaration', () => {
     const doc = await bundleSpec(join(fixtures, 'catalog.yaml'), repoRoot);
     const list = listOf(doc);
     expect(extensionViolations('x-modelspecs-list', list)).toEqual([]);
-    list.catalog.inputPrice.unit = 'per-1b';
-    list.catalog.outputPrice.currency = 'EUR';
+    list.catalog.inputPrice!.unit = 'per-1b';
+    list.catalog.outputPrice!.currency = 'EUR';
     delete list.catalog.status;
     const pointers = extensionViolations('x-modelspecs-list', list).map((v) => v.pointer);
     expect(pointers).toEqual(
