@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Keeps the spec package dependencies of the tools in step with specs/*: a package whose manifest says
 // `"modelspecs": { "specPackages": "all" }` depends on every @modelspecs/spec-<slug> of the workspace, so its
-// installed copy serves every vendor. `pnpm check` runs this with --check; --write fixes the manifests.
+// installed copy serves every vendor; with `"clientPackages": "all"` also on every vendor client @modelspecs/<slug>.
+// `pnpm check` runs this with --check; --write fixes the manifests.
 //   node scripts/spec-deps.mjs --check | --write
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,16 +25,21 @@ const folders = (dir) =>
 const specPackages = folders('specs')
   .map((dir) => readJson(join(dir, 'package.json')).name)
   .sort();
+const clientPackages = specPackages.map((name) => name.replace('@modelspecs/spec-', '@modelspecs/'));
 const stale = [];
 for (const dir of folders('packages')) {
   const file = join(dir, 'package.json');
   const manifest = readJson(file);
   if (manifest.modelspecs?.specPackages !== 'all') continue;
+  const clients = manifest.modelspecs.clientPackages === 'all' ? clientPackages : [];
   const others = Object.entries(manifest.dependencies ?? {}).filter(
-    ([name]) => !name.startsWith('@modelspecs/spec-') || name === '@modelspecs/spec-tools',
+    ([name]) =>
+      (!name.startsWith('@modelspecs/spec-') || name === '@modelspecs/spec-tools') && !clients.includes(name),
   );
   const wanted = Object.fromEntries(
-    [...others, ...specPackages.map((name) => [name, 'workspace:*'])].sort(([a], [b]) => a.localeCompare(b)),
+    [...others, ...[...specPackages, ...clients].map((name) => [name, 'workspace:*'])].sort(([a], [b]) =>
+      a.localeCompare(b),
+    ),
   );
   if (JSON.stringify(wanted) === JSON.stringify(manifest.dependencies ?? {})) continue;
   stale.push(file.slice(root.length + 1));

@@ -12,6 +12,7 @@ import {
   type Vendor,
   writeFilesAtomically,
 } from '@modelspecs/spec-tools';
+import { COMPARE_PAGE, renderComparePage } from './compare.js';
 import { specDownloads } from './downloads.js';
 import { renderPortal } from './portal.js';
 import { renderReference } from './reference.js';
@@ -172,6 +173,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuiltSi
     const files: OutputFile[] = [
       ...rendered.flatMap((r) => r.files),
       { path: join(outDir, 'index.html'), content: renderPortal(summaries) },
+      { path: join(outDir, COMPARE_PAGE), content: renderComparePage(summaries) },
       { path: join(outDir, PORTAL_DATA_FILE), content: `${JSON.stringify(data, null, 2)}\n` },
     ];
     writeFilesAtomically(files);

@@ -33,7 +33,8 @@ export class PageShapeError extends Error {
   }
 }
 
-function sha256(text: string): string {
+/** The CSP source that allows one inline script. */
+export function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 

@@ -6,17 +6,15 @@ export {
   PORTAL_DATA_FILE,
   type PortalData,
 } from './build.js';
+export { COMPARE_PAGE, exampleRows, renderComparePage } from './compare.js';
 export { specDownloads } from './downloads.js';
 export { type HardenOptions, hardenReference, unsafeMarkup } from './harden.js';
 export { escapeHtml, proseToHtml, safeHref } from './html.js';
 export {
-  currencyOf,
-  findModelSchemas,
+  type DeclaredDimension,
+  type DeclaredField,
   type ModelDimensions,
-  type ModelField,
-  type ModelSchemaSource,
   modelDimensions,
-  rateOf,
 } from './model-fields.js';
 export { replaceCdnAssets, viewTimeExternalUrls } from './offline.js';
 export { type PortalOptions, renderPortal } from './portal.js';

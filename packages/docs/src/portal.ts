@@ -1,6 +1,7 @@
+import type { CatalogDimension } from '@modelspecs/spec-tools';
 import { specDownloads } from './downloads.js';
 import { escapeHtml, link, proseToHtml } from './html.js';
-import type { ModelDimensions, ModelField } from './model-fields.js';
+import type { DeclaredDimension } from './model-fields.js';
 import type { DocDiscrepancy, VendorSummary } from './vendor-summary.js';
 
 export interface PortalOptions {
@@ -51,7 +52,7 @@ thead th { font-size: 13px; color: var(--muted); font-weight: 600; background: v
 tbody tr:last-child td, tbody tr:last-child th { border-bottom: 0; }
 td ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
 table code { overflow-wrap: normal; } tbody th { min-width: 190px; }
-.unit { color: var(--muted); } .absent { color: var(--absent); font-style: italic; }
+.unit { color: var(--muted); } .dim { font-weight: 600; font-size: 13px; } .absent { color: var(--absent); font-style: italic; }
 .note { color: var(--muted); font-size: 12px; }
 .discrepancies { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 18px;
   margin-bottom: 14px; }
@@ -62,66 +63,66 @@ details.discrepancy ul { margin: 8px 0; padding-left: 20px; } details.discrepanc
 footer { color: var(--muted); font-size: 13px; margin-top: 48px; }
 `;
 
-function fieldNote(field: ModelField, dims: ModelDimensions): string {
-  if (field.operations.length >= dims.sources.length) return '';
-  return ` <span class="note">(${field.operations.map(escapeHtml).join(', ')} only)</span>`;
-}
+const DIMENSION_LABELS: Record<CatalogDimension, string> = {
+  id: 'Id',
+  name: 'Name',
+  provider: 'Provider',
+  contextLength: 'Context length',
+  maxOutputTokens: 'Max output',
+  inputPrice: 'Input price',
+  outputPrice: 'Output price',
+  cachedInputPrice: 'Cached input price',
+  modalities: 'Modalities',
+  capabilities: 'Capabilities',
+  status: 'Status',
+  created: 'Created',
+};
 
-function fieldTitle(field: ModelField): string {
-  return field.description ? ` title="${escapeHtml(field.description)}"` : '';
-}
+/** The model table's columns: the catalog dimensions, grouped. */
+const MODEL_COLUMNS: [string, CatalogDimension[]][] = [
+  ['Identity', ['id', 'name', 'provider']],
+  ['Limits (tokens)', ['contextLength', 'maxOutputTokens']],
+  ['Prices', ['inputPrice', 'outputPrice', 'cachedInputPrice']],
+  ['Capabilities and modalities', ['capabilities', 'modalities']],
+  ['Status and creation', ['status', 'created']],
+];
 
-function fieldList(dims: ModelDimensions, fields: ModelField[], render: (f: ModelField) => string): string {
-  if (dims.sources.length === 0) return '<span class="absent">no model schema found</span>';
-  if (fields.length === 0) return '<span class="absent">not exposed</span>';
-  return `<ul>${fields.map((f) => `<li${fieldTitle(f)}>${render(f)}${fieldNote(f, dims)}</li>`).join('')}</ul>`;
-}
-
-const withUnit = (f: ModelField) =>
-  `<code>${escapeHtml(f.path)}</code>${f.unit ? ` <span class="unit">${proseToHtml(f.unit)}</span>` : ''}`;
-
-function pricingField(f: ModelField): string {
-  const parts = [withUnit(f)];
-  if (f.currency && !(f.unit ?? '').toLowerCase().includes(f.currency.toLowerCase())) {
-    parts.push(`<span class="unit">currency: ${escapeHtml(f.currency)}</span>`);
+function dimensionItem(dimension: CatalogDimension, declared: DeclaredDimension | undefined): string {
+  const label = `<span class="dim">${DIMENSION_LABELS[dimension]}</span>`;
+  if (!declared) return `<li>${label} <span class="absent">not declared</span></li>`;
+  if ('absent' in declared) {
+    return `<li data-dimension="${dimension}">${label} <span class="absent">not exposed: ${escapeHtml(declared.absent)}</span></li>`;
   }
-  return parts.join(' · ');
-}
-
-function capabilityField(f: ModelField): string {
-  const members = f.members && f.members.length > 0 ? `: ${f.members.map(escapeHtml).join(', ')}` : '';
-  return `<code>${escapeHtml(f.path)}</code>${members ? `<span class="unit">${members}</span>` : ''}`;
-}
-
-function modelSource(dims: ModelDimensions): string {
-  if (dims.sources.length === 0) return '';
-  return dims.sources
-    .map((s) => {
-      const schema = s.schema.startsWith('#/components/schemas/')
-        ? s.schema.slice('#/components/schemas/'.length)
-        : s.schema;
-      return `<div class="note">${escapeHtml(s.role === 'list' ? 'items of' : 'body of')} <code>${escapeHtml(
-        `${s.method} ${s.path}`,
-      )}</code>: <code>${escapeHtml(schema)}</code></div>`;
-    })
-    .join('');
+  const fields = declared.fields
+    .map(
+      (f) =>
+        `<code>${escapeHtml(f.pointer)}</code>${f.label ? ` <span class="unit">(${escapeHtml(f.label)})</span>` : ''}${
+          f.note ? ` <span class="unit">${escapeHtml(f.note)}</span>` : ''
+        }`,
+    )
+    .join('<br>');
+  return `<li data-dimension="${dimension}">${label} ${fields}</li>`;
 }
 
 function modelTable(vendors: readonly VendorSummary[]): string {
   const rows = vendors
     .map((v) => {
       const d = v.models;
+      const source = d.operation
+        ? `<div class="note">items of <code>${escapeHtml(d.operation)}</code></div>`
+        : `<div class="note absent">${d.error ? `declaration unreadable: ${escapeHtml(d.error)}` : 'no x-modelspecs-list catalog declaration'}</div>`;
+      const cells = MODEL_COLUMNS.map(
+        ([, dims]) =>
+          `<td>${d.operation ? `<ul>${dims.map((dim) => dimensionItem(dim, d.dimensions[dim])).join('')}</ul>` : ''}</td>`,
+      ).join('\n');
       return `<tr data-vendor="${escapeHtml(v.slug)}">
-<th scope="row">${escapeHtml(v.name)}${modelSource(d)}</th>
-<td>${fieldList(d, d.contextLength, withUnit)}</td>
-<td>${fieldList(d, d.maxOutput, withUnit)}</td>
-<td>${fieldList(d, d.pricing, pricingField)}</td>
-<td>${fieldList(d, d.capabilities, capabilityField)}</td>
+<th scope="row">${escapeHtml(v.name)}${source}</th>
+${cells}
 </tr>`;
     })
     .join('\n');
   return `<div class="table-wrap"><table>
-<thead><tr><th scope="col">Vendor (model schema)</th><th scope="col">Context length</th><th scope="col">Max output</th><th scope="col">Pricing: unit and currency</th><th scope="col">Capabilities</th></tr></thead>
+<thead><tr><th scope="col">Vendor (list operation)</th>${MODEL_COLUMNS.map(([name]) => `<th scope="col">${name}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -220,7 +221,7 @@ export function renderPortal(vendors: readonly VendorSummary[], options: PortalO
 ${vendors.map((v) => card(v, mockUrl(v))).join('\n')}
 </div>
 <h2 id="models">What each model object exposes</h2>
-<p class="lead">Read from each spec's model schema (the items of its list operation and the body of its get operation). A field is listed with the unit its description documents; hover a field for its full description.</p>
+<p class="lead">As each spec declares it in <code>x-modelspecs-list.catalog</code>: the field of one listed model that carries each dimension (alternatives in order), the unit and currency of each price, or why the vendor does not expose it. <a href="compare.html">Compare the models</a> the specs' examples list.</p>
 ${modelTable(vendors)}
 <h2 id="discrepancies">Documented discrepancies</h2>
 <p class="lead">Where a vendor's sources disagree, the spec accepts every documented form and records the disagreement in <code>x-doc-discrepancies</code>.</p>

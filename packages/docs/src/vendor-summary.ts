@@ -1,3 +1,4 @@
+import type { CatalogRow } from '@modelspecs/catalog';
 import {
   deref,
   describeScheme,
@@ -8,6 +9,7 @@ import {
   serverOf,
   type Vendor,
 } from '@modelspecs/spec-tools';
+import { exampleRows } from './compare.js';
 import { type ModelDimensions, modelDimensions } from './model-fields.js';
 
 export interface OperationSummary {
@@ -40,6 +42,8 @@ export interface VendorSummary {
   sourcePages: { url: string; retrieved?: string }[];
   discrepancies: DocDiscrepancy[];
   models: ModelDimensions;
+  /** The models of the spec's list example, normalized by its catalog declaration (the compare page). */
+  compare: CatalogRow[];
   /** The default address of the vendor's local mock: its mock port plus the base path of its server URL. */
   mockUrl: string;
 }
@@ -118,6 +122,7 @@ export function summarizeVendor(doc: OpenApiDocument, vendor: Pick<Vendor, 'slug
     sourcePages: sourcePages(doc),
     discrepancies: discrepancies(doc),
     models: modelDimensions(doc),
+    compare: exampleRows(doc, vendor.slug),
     mockUrl: defaultMockUrl(server, vendor.mockPort),
   };
   return summary;

@@ -1,110 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { currencyOf, findModelSchemas, modelDimensions, rateOf } from '../src/model-fields.js';
+import { modelDimensions } from '../src/model-fields.js';
 import { loadFixture } from './helpers.js';
 
-describe('findModelSchemas', () => {
-  it('takes the items of the list operation and the body of the get operation', async () => {
-    const doc = await loadFixture('acme/openapi.yaml');
-    const sources = findModelSchemas(doc).map(({ raw: _raw, ...s }) => s);
-    expect(sources).toEqual([
-      {
-        operationId: 'listModels',
-        method: 'GET',
-        path: '/models',
-        role: 'list',
-        schema: '#/components/schemas/Model',
-      },
-      {
-        operationId: 'getModel',
-        method: 'GET',
-        path: '/models/{model_id}',
-        role: 'get',
-        schema: '#/components/schemas/ModelDetail',
-      },
-    ]);
-  });
-
-  it('finds nothing in a spec without a models collection', async () => {
-    expect(findModelSchemas(await loadFixture('bare.yaml'))).toEqual([]);
-  });
-});
-
 describe('modelDimensions', () => {
-  it('reports each dimension with its field path, unit and the operations that carry it', async () => {
+  it('reads the x-modelspecs-list catalog declaration: fields, units, currencies and absent reasons', async () => {
     const dims = modelDimensions(await loadFixture('acme/openapi.yaml'));
-    expect(dims.contextLength).toEqual([
-      {
-        path: 'context_window',
-        unit: 'tokens',
-        description: 'Maximum context, in tokens.',
-        operations: ['listModels', 'getModel'],
-      },
-    ]);
-    // Only the get body (allOf with a nested limits object) has it: the list items do not.
-    expect(dims.maxOutput).toEqual([
-      {
-        path: 'limits.max_output_tokens',
-        unit: 'tokens',
-        description: 'Longest answer, in tokens.',
-        operations: ['getModel'],
-      },
-    ]);
+    expect(dims.operation).toBe('GET /models');
+    expect(dims.dimensions.contextLength).toEqual({ fields: [{ pointer: '/context_window' }] });
+    expect(dims.dimensions.maxOutputTokens).toEqual({ absent: 'Only the get body has limits.' });
+    expect(dims.dimensions.inputPrice).toEqual({
+      fields: [{ pointer: '/pricing/input', note: 'per 1M tokens · USD' }],
+    });
+    expect(dims.dimensions.outputPrice).toEqual({
+      fields: [{ pointer: '/pricing/output', note: 'per token · credits (1 credit = 0.01 USD)' }],
+    });
+    expect(dims.dimensions.capabilities).toEqual({
+      fields: [{ pointer: '/capabilities', note: 'names of the true flags' }],
+    });
+    expect(dims.dimensions.modalities).toEqual({
+      fields: [{ pointer: '/input_modalities', label: 'input', note: 'list of names' }],
+    });
   });
 
-  it('reads pricing units and currencies from the field, falling back to the pricing object', async () => {
-    const { pricing } = modelDimensions(await loadFixture('acme/openapi.yaml'));
-    expect(pricing.map(({ path, unit, currency }) => ({ path, unit, currency }))).toEqual([
-      // The field says nothing about units: the pricing object's description does.
-      { path: 'pricing.input', unit: 'USD per 1M tokens', currency: 'USD' },
-      { path: 'pricing.output', unit: 'credits per token', currency: 'credits (1 credit = 0.01 USD)' },
-    ]);
+  it('does not guess: a spec without a declaration exposes nothing, whatever its fields are named', async () => {
+    const doc = await loadFixture('acme/openapi.yaml');
+    delete (doc.paths!['/models']!.get as Record<string, unknown>)['x-modelspecs-list'];
+    // The schema still has context_window, pricing and capabilities: names are not read.
+    expect(modelDimensions(doc)).toEqual({ dimensions: {} });
+    expect(modelDimensions(await loadFixture('bare.yaml'))).toEqual({ dimensions: {} });
   });
 
-  it('lists capability groups with their members, supports_* flags and modality lists', async () => {
-    const { capabilities } = modelDimensions(await loadFixture('acme/openapi.yaml'));
-    expect(capabilities.map(({ path, members }) => ({ path, members }))).toEqual([
-      { path: 'capabilities', members: ['tools', 'vision'] },
-      { path: 'supports_streaming', members: undefined },
-      { path: 'input_modalities', members: ['text', 'image'] },
-    ]);
+  it('a renamed field is what the declaration says, not what its name suggests', async () => {
+    const doc = await loadFixture('acme/openapi.yaml');
+    const list = (doc.paths!['/models']!.get as Record<string, { catalog: Record<string, unknown> }>)[
+      'x-modelspecs-list'
+    ]!;
+    list.catalog.contextLength = '/window_size';
+    expect(modelDimensions(doc).dimensions.contextLength).toEqual({ fields: [{ pointer: '/window_size' }] });
   });
 
-  it('reports nothing (not a guess) for a spec with no model schema', async () => {
-    const dims = modelDimensions(await loadFixture('bare.yaml'));
-    expect(dims).toEqual({ sources: [], contextLength: [], maxOutput: [], pricing: [], capabilities: [] });
-  });
-});
-
-describe('rateOf', () => {
-  it.each([
-    ['Price per prompt token, in USD per token.', 'USD per token'],
-    [
-      'Cost in credits per 1k (1,000) input tokens. 1 credit = 0.001 USD.',
-      'credits per 1k (1,000) input tokens',
-    ],
-    [
-      'Cost per million input tokens, in cost units per 1M tokens (currency undocumented).',
-      'cost units per 1M tokens',
-    ],
-    ['Input-side rate, in micro-credits per token (as the page describes it).', 'micro-credits per token'],
-    ['Cost per unit (see `unit`) for prompt tokens.', 'per unit (see `unit`)'],
-    ['Price per input hour (for models priced by duration).', 'per input hour'],
-    ['The price.', undefined],
-  ])('%s -> %s', (description, rate) => {
-    expect(rateOf(description)).toBe(rate);
-  });
-});
-
-describe('currencyOf', () => {
-  it.each([
-    ['Price per prompt token, in USD per token.', 'USD'],
-    ['Cost in credits per 1k tokens. 1 credit = 0.001 USD.', 'credits (1 credit = 0.001 USD)'],
-    ['in micro-credits per token', 'micro-credits'],
-    ['cost units per 1M tokens (currency undocumented)', 'not stated'],
-    ['Currency not stated on the models page.', 'not stated'],
-    ['which does not restate the currency for this field', 'not stated'],
-    ['Cost per unit.', undefined],
-  ])('%s -> %s', (description, currency) => {
-    expect(currencyOf(description)).toBe(currency);
+  it('names the problems of a malformed declaration instead of showing part of it', async () => {
+    const doc = await loadFixture('acme/openapi.yaml');
+    const list = (doc.paths!['/models']!.get as Record<string, { catalog: Record<string, unknown> }>)[
+      'x-modelspecs-list'
+    ]!;
+    delete list.catalog.status;
+    const dims = modelDimensions(doc);
+    expect(dims.dimensions).toEqual({});
+    expect(dims.error).toMatch(/x-modelspecs-list\/catalog: .*\bstatus\b/);
   });
 });

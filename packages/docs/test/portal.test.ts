@@ -119,7 +119,7 @@ describe('renderPortal', () => {
     expect(html).toContain('<strong>javascript:alert(2)</strong>');
   });
 
-  it('shows what the model object exposes, field by field, and "not exposed" for the rest', async () => {
+  it('shows what each model object exposes as the spec declares it, with the reason for what it does not', async () => {
     const bare = summarizeVendor(await loadFixture('bare.yaml'), { ...acmeVendor, slug: 'bare' });
     const html = renderPortal([await acme(), bare]);
     const row = (slug: string) => {
@@ -127,15 +127,18 @@ describe('renderPortal', () => {
       return html.slice(start, html.indexOf('</tr>', start));
     };
     const acmeRow = row('acme');
-    expect(acmeRow).toContain('<code>context_window</code> <span class="unit">tokens</span>');
-    expect(acmeRow).toContain('<code>limits.max_output_tokens</code>');
-    expect(acmeRow).toContain('(getModel only)');
-    expect(acmeRow).toContain('<code>pricing.input</code> <span class="unit">USD per 1M tokens</span>');
-    expect(acmeRow).toContain('currency: credits (1 credit = 0.01 USD)');
-    expect(acmeRow).toContain('<code>capabilities</code><span class="unit">: tools, vision</span>');
-    expect(acmeRow).toContain('title="Price of &lt;b&gt;input&lt;/b&gt; tokens."');
-    expect(acmeRow).not.toContain('not exposed');
-    expect(row('bare').match(/no model schema found/g)).toHaveLength(4);
+    expect(acmeRow).toContain('items of <code>GET /models</code>');
+    expect(acmeRow).toContain(
+      '<li data-dimension="contextLength"><span class="dim">Context length</span> <code>/context_window</code></li>',
+    );
+    expect(acmeRow).toContain(
+      '<code>/pricing/output</code> <span class="unit">per token · credits (1 credit = 0.01 USD)</span>',
+    );
+    expect(acmeRow).toContain('<span class="absent">not exposed: Only the get body has limits.</span>');
+    expect(acmeRow).toContain('not exposed: No &lt;b&gt;provider&lt;/b&gt; field.');
+    expect(row('bare')).toContain('no x-modelspecs-list catalog declaration');
+    expect(row('bare')).not.toContain('<code>');
+    expect(html).toContain('<a href="compare.html">Compare the models</a>');
   });
 
   it('links the mocks at the addresses it is given', async () => {

@@ -25,6 +25,25 @@ export {
   successJsonSchemas,
 } from './declarations.js';
 export { SpecError, UsageError } from './errors.js';
+export {
+  type Absent,
+  CATALOG_CURRENCIES,
+  CATALOG_DIMENSIONS,
+  CATALOG_PRICE_UNITS,
+  CATALOG_TIME_FORMATS,
+  type CatalogCurrency,
+  type CatalogDeclaration,
+  type CatalogDimension,
+  type CatalogEntry,
+  type CatalogPriceUnit,
+  type CatalogTimeFormat,
+  catalogSchema,
+  isAbsent,
+  type NameSetDeclaration,
+  type Pointers,
+  type PriceDeclaration,
+} from './extensions/catalog.js';
+export { catalogDeclaration, readCatalogDeclaration } from './extensions/catalog-declaration.js';
 export { EXTENSIONS_SCHEMA_ID, extensionsSchema } from './extensions/schema.js';
 export {
   type SecuritySchemes,

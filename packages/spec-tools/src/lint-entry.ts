@@ -9,4 +9,9 @@ export {
   REDOCLY_CHECK,
   redoclyLint,
 } from './lint.js';
+export {
+  catalogPointers,
+  missingDimensions,
+  unknownUnits,
+} from './rules/catalog.js';
 export { modelspecsPlugin, modelspecsRules } from './rules/plugin.js';

@@ -129,6 +129,13 @@ const breaks: Record<keyof typeof modelspecsRules, { edits: [string, string][]; 
         /:\d+:\d+ #\/paths\/~1models\/get\/x-modelspecs-list\/items: "\/dta" points to nowhere in #\/components\/schemas\/ModelList/,
     },
   ],
+  catalog: [
+    {
+      edits: [['        items: /data\n', '        items: /data\n        catalog:\n          id: /id\n']],
+      problem:
+        /:\d+:\d+ #\/paths\/~1models\/get\/x-modelspecs-list\/catalog: dimension "name" is missing: give its pointer/,
+    },
+  ],
 };
 
 describe('the modelspecs rules', () => {

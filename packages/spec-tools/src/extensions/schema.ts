@@ -5,6 +5,7 @@
 // use `#/$defs/pointer` and `#/$defs/pointers`), import it here and put it in place of `true` below. `true` accepts
 // any value until the part's own schema is added. A new extension is a new `$defs` entry plus its name in
 // `EXTENSION_DEFS`.
+import { catalogSchema } from './catalog.js';
 import { errorSchema } from './error.js';
 import { listSchema } from './list.js';
 import { pointerSchema, pointersSchema } from './pointer.js';
@@ -20,7 +21,7 @@ export const extensionsSchema = {
     pointers: pointersSchema,
     list: listSchema,
     paging: true,
-    catalog: true,
+    catalog: catalogSchema,
     error: errorSchema,
   },
 };

@@ -1,4 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { pointersSchema } from './pointer.js';
 import { EXTENSION_DEFS, EXTENSIONS_SCHEMA_ID, type ExtensionName, extensionsSchema } from './schema.js';
 
 /** One way an extension's value breaks its schema: where inside the value (a plain pointer), and how. */
@@ -11,7 +12,7 @@ let validators: Map<ExtensionName, ValidateFunction> | undefined;
 
 function validatorOf(name: ExtensionName): ValidateFunction {
   if (!validators) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
     ajv.addSchema(extensionsSchema);
     validators = new Map(
       Object.entries(EXTENSION_DEFS).map(([extension, def]) => [
@@ -33,7 +34,9 @@ function describe(errors: readonly ErrorObject[]): ExtensionViolation[] {
       pointer: e.instancePath,
       message:
         e.keyword === 'oneOf'
-          ? 'must be a JSON pointer ("" or /a/b, with ~ written ~0 and / written ~1) or a non-empty list of them'
+          ? e.parentSchema === pointersSchema
+            ? 'must be a JSON pointer ("" or /a/b, with ~ written ~0 and / written ~1) or a non-empty list of them'
+            : 'matches none of its documented forms'
           : e.keyword === 'additionalProperties'
             ? `has an unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`
             : (e.message ?? e.keyword),

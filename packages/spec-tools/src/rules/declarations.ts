@@ -11,7 +11,13 @@ import {
   successJsonSchemas,
 } from '../declarations.js';
 import { isJsonMediaType } from '../lookup.js';
-import { type JsonSchema, listOperations, type OpenApiDocument, type ResponseObject } from '../openapi.js';
+import {
+  type JsonSchema,
+  listOperations,
+  type OpenApiDocument,
+  type OperationEntry,
+  type ResponseObject,
+} from '../openapi.js';
 import { child, deref, type Located, pointerSegments } from '../pointer.js';
 import { elementSchemas, schemasAt, schemaTypes } from '../schema-at.js';
 import { guarded, isNode } from './rule.js';
@@ -39,7 +45,7 @@ const describeTypes = (types: Set<string>) => (types.size ? [...types].join(' or
  * what it reaches must allow one of `wanted` (else "wrong type"). Each group holds the schemas one value may match
  * (an item that is one of several schemas): the pointer must reach through at least one of them.
  */
-function pointerProblems(
+export function pointerProblems(
   doc: OpenApiDocument,
   groups: readonly (readonly Located<JsonSchema>[])[],
   raw: Pointers,
@@ -116,18 +122,30 @@ export function listItemsPointers(doc: OpenApiDocument): DeclarationProblem[] {
   });
 }
 
+/**
+ * The schemas one listed item may match, one group per 2xx JSON body. An items pointer that reaches no array gives
+ * no group (listItemsPointers reports it).
+ */
+export function itemSchemaGroups(
+  doc: OpenApiDocument,
+  operation: OperationEntry,
+  items: Pointers,
+): Located<JsonSchema>[][] {
+  return successJsonSchemas(doc, operation)
+    .map((body) =>
+      elementSchemas(
+        doc,
+        written(items, '').flatMap(({ pointer: p }) => schemasAt(doc, body, p)),
+      ),
+    )
+    .filter((group) => group.length > 0);
+}
+
 /** A list's `id` reaches a string or number property of the item schema. */
 export function listIdPointers(doc: OpenApiDocument): DeclarationProblem[] {
   return shapeValidLists(doc).flatMap(({ operation, pointer, value }) => {
     const { items, id } = value as { items: Pointers; id: Pointers };
-    const groups = successJsonSchemas(doc, operation)
-      .map((body) =>
-        elementSchemas(
-          doc,
-          written(items, '').flatMap(({ pointer: p }) => schemasAt(doc, body, p)),
-        ),
-      )
-      .filter((group) => group.length > 0); // an items pointer that reaches no array is listItemsPointers' to report
+    const groups = itemSchemaGroups(doc, operation, items);
     return pointerProblems(doc, groups, id, child(pointer, 'id'), ['string', 'number', 'integer'], 'id');
   });
 }
@@ -204,7 +222,7 @@ export function declarationProblems(doc: OpenApiDocument): DeclarationProblem[] 
   ];
 }
 
-const hasExternalRef = (value: unknown): boolean =>
+export const hasExternalRef = (value: unknown): boolean =>
   typeof value === 'object' &&
   value !== null &&
   Object.entries(value).some(

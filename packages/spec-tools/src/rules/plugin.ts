@@ -2,6 +2,7 @@
 // (`modelspecs/<rule>`) in the root redocly.yaml and reported like Redocly's own problems.
 import type { Plugin } from '@redocly/openapi-core';
 import { assumedSuccessRange } from './assumed-success-range.js';
+import { catalog } from './catalog.js';
 import { codeSampleVendor } from './code-sample-vendor.js';
 import { declarations } from './declarations.js';
 import { docDiscrepancies } from './doc-discrepancies.js';
@@ -21,6 +22,7 @@ export const modelspecsRules = {
   'header-example-schema': headerExampleSchema,
   'assumed-success-range': assumedSuccessRange,
   declarations,
+  catalog,
 };
 
 /**
