@@ -12,7 +12,14 @@ import { couldNotFinish, type Outcome, skip } from './checks/outcome.js';
 import { is2xx, parseResponseBody } from './checks/response.js';
 import { chooseAlternative, NO_CREDENTIALS, wrongKeyLike } from './credentials.js';
 import { TargetUnreachableError } from './errors.js';
-import { connect, type Exchange, probeTarget, responseOf, type SendRequest } from './exchange.js';
+import {
+  connect,
+  type Exchange,
+  probeTarget,
+  responseOf,
+  type SendRequest,
+  type TargetConnection,
+} from './exchange.js';
 import type { FetchLike } from './http.js';
 import { type Limits, resolveLimits } from './limits.js';
 import { itemId, listedItems, unsendableId } from './listing.js';
@@ -62,6 +69,30 @@ export interface VendorSession {
   send: SendRequest;
   /** The answer each list operation gave to its own valid request, by operation pointer. */
   listAnswers: Map<string, Exchange>;
+}
+
+/** A vendor's run against one target: the spec read once, the key and a wrong key of its shape, the connection. */
+export function createSession(options: {
+  doc: OpenApiDocument;
+  plan: readonly PlannedOperation[];
+  kind: TargetKind;
+  key: string;
+  target: Omit<TargetConnection, 'secrets'>;
+}): VendorSession {
+  const { doc, key, target } = options;
+  const wrongKey = wrongKeyLike(key);
+  return {
+    doc,
+    schemas: new DocumentSchemas(doc),
+    schemes: securitySchemes(doc),
+    plan: options.plan,
+    kind: options.kind,
+    limits: target.limits,
+    key,
+    wrongKey,
+    send: connect({ ...target, secrets: [key, wrongKey] }),
+    listAnswers: new Map(),
+  };
 }
 
 /** The ids the list one level up answered with, that can be sent as a path segment. */
@@ -185,8 +216,7 @@ export async function checkTarget(options: CheckTargetOptions): Promise<VendorRe
       ? await probeTarget(doc, plan, { fetch: fetchImpl, base, limits })
       : { kind: choice, decidedBy: options.decidedBy ?? `--target ${choice}` };
   // A spec whose operations need no credentials needs no key: the placeholder is never sent.
-  const schemes = securitySchemes(doc);
-  const { sendable } = schemes;
+  const { sendable } = securitySchemes(doc);
   const needsKey = plan.some(
     (p) => !p.skipReason && chooseAlternative(doc, p.entry, sendable)?.every((name) => name in sendable),
   );
@@ -196,20 +226,8 @@ export async function checkTarget(options: CheckTargetOptions): Promise<VendorRe
       `${vendor.slug}: no API key for ${formatBaseUrl(base)}. Pass --api-key or set ${vendor.envVar} (the key is only omitted against our mocks).`,
     );
   }
-  const wrongKey = wrongKeyLike(key);
-  const secrets = [key, wrongKey];
-  const session: VendorSession = {
-    doc,
-    schemas: new DocumentSchemas(doc),
-    schemes,
-    plan,
-    kind,
-    limits,
-    key,
-    wrongKey,
-    send: connect({ fetch: fetchImpl, base, limits, secrets }),
-    listAnswers: new Map(),
-  };
+  const session = createSession({ doc, plan, kind, key, target: { fetch: fetchImpl, base, limits } });
+  const secrets = [key, session.wrongKey];
   let results: CheckResult[];
   try {
     results = await checkOperations(session);

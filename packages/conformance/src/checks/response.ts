@@ -68,8 +68,8 @@ export function parseResponseBody(response: HttpResponse): { value: unknown } | 
 export const hasBody = (response: HttpResponse): boolean =>
   response.text.length > 0 || response.bodyTooLarge !== undefined;
 
-export const is2xx = (status: number): boolean => status >= 200 && status <= 299;
-export const is4xx = (status: number): boolean => status >= 400 && status <= 499;
+export const is2xx = (status: number): boolean => Math.trunc(status / 100) === 2;
+export const is4xx = (status: number): boolean => Math.trunc(status / 100) === 4;
 
 /** The status is documented for the operation: exactly, by its range (`4XX`), or by `default`. */
 export function isDocumentedStatus(doc: OpenApiDocument, entry: OperationEntry, status: number): boolean {
