@@ -9,6 +9,8 @@
 // committed, so a run only tests the mutants of code (and tests) that changed since.
 //   node scripts/mutation.mjs [--incremental] [--package <folder>[,<folder>]]
 //     --incremental  reuse reports/mutation/<folder>/incremental.json and rewrite it (CI: --baseline-copy)
+//     --mutate <glob>[,<glob>], --tests <glob>[,<glob>]  narrow the package's scope or swap its tests (one-off
+//                      measurements; the reports then cover only that)
 //     --baseline-copy  with --incremental: work on a copy of the baseline under artifacts/, leaving the tree as
 //                      committed (what .ci/run does)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ const { values } = parseArgs({
     incremental: { type: 'boolean' },
     'baseline-copy': { type: 'boolean' },
     package: { type: 'string' },
+    mutate: { type: 'string' },
+    tests: { type: 'string' },
   },
 });
 
@@ -69,6 +73,7 @@ for (const { folder, dir, scope } of selected) {
   }
   const packageStarted = performance.now();
   process.chdir(dir);
+  if (values.tests) process.env.MODELSPECS_MUTATION_TESTS = values.tests;
   const results = await new Stryker({
     packageManager: 'pnpm',
     plugins: [vitestRunner],
@@ -78,7 +83,7 @@ for (const { folder, dir, scope } of selected) {
     // A static mutant (a module-level constant) needs every test rerun in a fresh process: about half the time of a
     // run for a few percent of the mutants. They are reported as ignored.
     ignoreStatic: true,
-    mutate: scope.mutate,
+    mutate: values.mutate?.split(',') ?? scope.mutate,
     concurrency: 2,
     // A busy machine slows every test; a mutant is only a timeout well past its normal time.
     timeoutMS: 10_000,
