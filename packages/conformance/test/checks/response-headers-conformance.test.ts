@@ -1,3 +1,4 @@
+import type { ResponseObject } from '@modelspecs/spec-tools';
 import { describe, expect, it } from 'vitest';
 import { responseHeadersConformance } from '../../src/checks/response-headers-conformance.js';
 import { type Answer, connectionReset, contextFor, ok, widgetsSpec } from '../support/check-context.js';
@@ -26,7 +27,9 @@ describe('response_headers_conformance', () => {
 
   it('escapes "/" and "~" in a header name of the pointer', async () => {
     const doc = widgetsSpec();
-    doc.paths!['/widgets']!.get!.responses!['200']!.headers = { 'X-a~b/c': { required: true } };
+    (doc.paths!['/widgets']!.get!.responses!['200'] as ResponseObject).headers = {
+      'X-a~b/c': { required: true },
+    };
     expect((await judge(ok({ data: [] }), doc)).violations).toEqual([
       { pointer: '/headers/X-a~0b~1c', message: 'the required header X-a~b/c is missing' },
     ]);
@@ -58,7 +61,7 @@ describe('response_headers_conformance', () => {
   it('reads a header by a referenced schema and by a type list', async () => {
     const doc = widgetsSpec();
     doc.components!.schemas!.Count = { type: ['integer', 'null'] };
-    doc.paths!['/widgets']!.get!.responses!['200']!.headers = {
+    (doc.paths!['/widgets']!.get!.responses!['200'] as ResponseObject).headers = {
       'X-Count': { required: true, schema: { $ref: '#/components/schemas/Count' } },
     };
     expect(await judge(withHeaders({ 'X-Count': '12' }), doc)).toEqual({ status: 'pass' });
