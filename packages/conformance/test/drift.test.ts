@@ -275,9 +275,8 @@ describe('each drift fault fails the check that names it', () => {
       why: 'limit=101 is served',
       first: {
         'listTrainingModels:negative_data_rejection': {
-          pointer: '/query/status',
-          message:
-            'status=modelspecs-not-in-enum (not one of "training", "ready", "deployed", "archived", "completed", "failed", "cancelled") was answered 200; expected a 4xx',
+          pointer: '/query/limit',
+          message: 'limit=101 (above maximum 100) was answered 200; expected a 4xx',
         },
       },
     },
