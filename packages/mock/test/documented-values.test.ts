@@ -18,8 +18,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   answeredStatus,
+  exampleMocks,
   loadSpecs,
-  mocksForSuite,
   repoRoot,
   responseFor,
   send,
@@ -198,7 +198,7 @@ describe.each(specs)('$vendor.slug static examples', ({ vendor, doc }) => {
   });
 });
 
-const mocks = mocksForSuite({ root: repoRoot });
+const mocks = exampleMocks();
 
 describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
   it('serves every documented value of every listed response field, at its location, among its static examples', async () => {

@@ -416,7 +416,7 @@ export function scaffoldVendor(root: string, options: NewVendorOptions): string[
       path: join(client, 'tsconfig.build.json'),
       content: json({
         extends: '../../tsconfig.base.json',
-        compilerOptions: { rootDir: 'src', outDir: 'dist' },
+        compilerOptions: { noCheck: true, rootDir: 'src', outDir: 'dist' },
         include: ['src'],
         exclude: ['test', 'dist'],
       }),
