@@ -112,3 +112,23 @@ export async function unwrap<T extends Result>(
   if (!response.ok) throw toApiError(response, error);
   return data as T extends { data: infer Data } ? Data : never;
 }
+
+/**
+ * A transport error with every secret cleaned from its message, stack and causes, in place: an error thrown by fetch
+ * (or a proxy in front of it) may quote a header it was sent.
+ */
+export function scrubError(error: unknown, secrets: readonly string[]): unknown {
+  const clean = redactor(secrets);
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 8; depth++) {
+    for (const field of ['message', 'stack'] as const) {
+      const text = current[field];
+      const cleaned = typeof text === 'string' ? clean(text) : text;
+      // DOMException's message is a getter: define rather than assign, and only when there is something to clean.
+      if (cleaned !== text)
+        Object.defineProperty(current, field, { value: cleaned, writable: true, configurable: true });
+    }
+    current = current.cause;
+  }
+  return error;
+}

@@ -1,4 +1,4 @@
-import { ResponseTooLargeError, secretsByResponse } from './errors.js';
+import { ResponseTooLargeError, scrubError, secretsByResponse } from './errors.js';
 
 /** The fetch a client sends with: the standard signature, called with the URL and a RequestInit. */
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -201,7 +201,7 @@ export function createTransport(
         }
         await response.body?.cancel();
       } catch (error) {
-        if (last || response || caller?.aborted) throw error;
+        if (last || response || caller?.aborted) throw scrubError(error, secrets);
       }
       await sleep(wait >= 0 ? wait : backoffMs(attempt), caller);
     }

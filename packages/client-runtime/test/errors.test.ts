@@ -246,8 +246,11 @@ describe('API keys never show in errors', () => {
   });
 
   it('puts no key in a timeout or connection error', async () => {
-    const { fetch } = recorder(() => {
-      throw new TypeError('fetch failed');
+    // A transport error may quote what it was sent (a proxy's refusal, a header the socket choked on): the key
+    // is in its message and in its cause, so a client that passed it on unscrubbed fails here.
+    const { fetch } = recorder((request) => {
+      const sent = request.headers.get('authorization');
+      throw new TypeError(`fetch failed (${sent})`, { cause: new Error(`socket closed after ${sent}`) });
     });
     const client = createVendorClient<AcmePaths>(exampleFacts, { apiKey: key, fetch, maxRetries: 0 });
     const error = await client.GET('/models').catch((thrown: unknown) => thrown);
