@@ -2,9 +2,21 @@ export {
   type ClientMethod,
   type ClientOptions,
   createVendorClient,
+  type PagingFacts,
   type PathsWithMethod,
   type SecurityScheme,
   type VendorClient,
   type VendorFacts,
 } from './client.js';
-export { ApiError, parseErrorBody, ResponseTooLargeError, unwrap } from './errors.js';
+export {
+  ApiError,
+  ConnectionError,
+  CredentialError,
+  type ErrorEnvelope,
+  ModelspecsError,
+  ResponseTooLargeError,
+  TimeoutError,
+  UserAbortError,
+  unwrap,
+} from './errors.js';
+export type { Credential, Fetch, Logger } from './fetch.js';

@@ -66,6 +66,12 @@ export const exampleFacts = {
   },
   security: [['bearer'], ['header', 'session']],
   userAgent: '@modelspecs/acme/1.2.3',
+  // The made-up vendor's error envelope: `{error: {message, code}}`, `{detail}` or `{message, code}`.
+  errorEnvelope: {
+    message: ['/error/message', '/detail', '/message'],
+    code: ['/error/code', '/error/type', '/code'],
+    requestIdHeader: 'x-request-id',
+  },
 } as const;
 
 /** A typed `paths` for the made-up vendor. */

@@ -5,7 +5,14 @@ import { vendor } from './generated/vendor.gen.js';
 export {
   ApiError,
   type ClientOptions,
+  ConnectionError,
+  type Credential,
+  CredentialError,
+  type Logger,
+  ModelspecsError,
   ResponseTooLargeError,
+  TimeoutError,
+  UserAbortError,
   unwrap,
   type VendorFacts,
 } from '@modelspecs/client-runtime';
