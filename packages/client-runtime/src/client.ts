@@ -93,7 +93,7 @@ export interface ClientOptions<Facts extends VendorFacts = VendorFacts> {
   logLevel?: (typeof LOG_LEVELS)[number];
 }
 
-type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 
 /** The paths of `Paths` that have an operation for `Method`. */
 export type PathsWithMethod<Paths, Method extends HttpMethod> = {
@@ -109,11 +109,17 @@ type Unsupported =
   | 'pathSerializer'
   | 'middleware';
 type Strip<T> = T extends object ? Omit<T, Unsupported> : T;
-type Init<Paths, Path extends keyof Paths, Method extends HttpMethod> = Method extends keyof Paths[Path]
-  ? Strip<MaybeOptionalInit<Paths[Path], Method>>
-  : never;
-type InitArgs<T> = undefined extends T ? [init?: T] : [init: T];
-type Result<Paths, Path extends keyof Paths, Method extends HttpMethod> = Method extends keyof Paths[Path]
+export type Init<
+  Paths,
+  Path extends keyof Paths,
+  Method extends HttpMethod,
+> = Method extends keyof Paths[Path] ? Strip<MaybeOptionalInit<Paths[Path], Method>> : never;
+export type InitArgs<T> = undefined extends T ? [init?: T] : [init: T];
+export type Result<
+  Paths,
+  Path extends keyof Paths,
+  Method extends HttpMethod,
+> = Method extends keyof Paths[Path]
   ? Paths[Path][Method] extends Record<string | number, unknown>
     ? Promise<FetchResponse<Paths[Path][Method], object, `${string}/${string}`>>
     : never

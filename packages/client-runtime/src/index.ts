@@ -20,3 +20,13 @@ export {
   unwrap,
 } from './errors.js';
 export type { Credential, Fetch, Logger } from './fetch.js';
+export {
+  type Page,
+  type PageBody,
+  type PageItem,
+  type PageOptions,
+  type Pager,
+  type Paginated,
+  PagingError,
+  withPaging,
+} from './paging.js';

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { SpecError } from './errors.js';
+import { type Paging, pagingDeclaration } from './extensions/paging.js';
 import { deref, type OpenApiDocument, type SecuritySchemeObject } from './openapi.js';
 import type { Vendor } from './vendors.js';
 
@@ -17,6 +18,8 @@ export interface VendorFacts {
   security: string[][];
   /** `@modelspecs/<slug>/<version>`, sent as the client's User-Agent. */
   userAgent: string;
+  /** The paged list operations (GET), by path: where the items are and how pages follow (`x-modelspecs-list`). */
+  paging?: Record<string, Paging & { items: string[] }>;
 }
 
 /** The security schemes a key can be sent through, and the others with what they are (`oauth2`, `http digest`). */
@@ -72,6 +75,7 @@ export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion:
     }
   }
   const name = doc.info['x-vendor'];
+  const paged = pagingDeclaration(doc);
   return {
     slug: vendor.slug,
     name: typeof name === 'string' ? name : vendor.slug,
@@ -80,5 +84,10 @@ export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion:
     securitySchemes: sendable,
     security,
     userAgent: `${vendor.clientPackage}/${clientVersion}`,
+    ...(paged.length && {
+      paging: Object.fromEntries(
+        paged.map(({ operation, items, paging }) => [operation.path, { items, ...paging }]),
+      ),
+    }),
   };
 }

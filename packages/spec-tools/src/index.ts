@@ -7,6 +7,13 @@ export { DEFAULT_MAX_FILE_BYTES } from './confined-read.js';
 export { type Credentials, credentialsFor } from './credentials.js';
 export { SpecError, UsageError } from './errors.js';
 export {
+  type Paging,
+  type PagingDeclaration,
+  pagingDeclaration,
+  pagingSchema,
+  pagingShapeProblems,
+} from './extensions/paging.js';
+export {
   type SecuritySchemes,
   securitySchemes,
   specDisplayName,

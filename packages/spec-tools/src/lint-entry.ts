@@ -11,3 +11,4 @@ export {
   schemaValidate,
 } from './checks.js';
 export { formatLintReport, type LintReport, lintSpecFile } from './lint.js';
+export { checkPaging } from './rules/paging.js';

@@ -12,6 +12,7 @@ import { bundleSpec } from './load.js';
 import { SourceLocator } from './locate.js';
 import type { SpecLoadOptions } from './resolver.js';
 import { checkFidelity } from './rules/fidelity.js';
+import { checkPaging } from './rules/paging.js';
 
 export interface LintReport {
   file: string;
@@ -50,6 +51,7 @@ export async function lintSpecFile(
     checks.push(checkResponses(doc, locator));
     checks.push(checkConventions(doc, locator));
     checks.push(checkFidelity(doc, locator));
+    checks.push(checkPaging(doc, locator));
   }
   return { file: name, ok: checks.every((c) => c.problems.length === 0), checks };
 }

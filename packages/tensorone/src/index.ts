@@ -1,4 +1,10 @@
-import { type ClientOptions, createVendorClient, type VendorClient } from '@modelspecs/client-runtime';
+import {
+  type ClientOptions,
+  createVendorClient,
+  type Paginated,
+  type VendorClient,
+  withPaging,
+} from '@modelspecs/client-runtime';
 import type { components, paths } from './generated/schema.gen.js';
 import { vendor } from './generated/vendor.gen.js';
 
@@ -10,6 +16,7 @@ export {
   CredentialError,
   type Logger,
   ModelspecsError,
+  PagingError,
   ResponseTooLargeError,
   TimeoutError,
   UserAbortError,
@@ -20,11 +27,12 @@ export type { components, operations, paths } from './generated/schema.gen.js';
 export { vendor } from './generated/vendor.gen.js';
 
 export type TensorOneClientOptions = ClientOptions<typeof vendor>;
-export type TensorOneClient = VendorClient<paths>;
+/** The client; `paginate` walks the lists the spec declares paged. */
+export type TensorOneClient = VendorClient<paths> & Paginated<paths, typeof vendor>;
 
 /** A typed client of the TensorOne API. The API key comes from `options.apiKey` or the vendor's env var (`vendor.envVar`). */
 export function createTensorOneClient(options?: TensorOneClientOptions): TensorOneClient {
-  return createVendorClient<paths, typeof vendor>(vendor, options);
+  return withPaging(createVendorClient<paths, typeof vendor>(vendor, options), vendor);
 }
 
 /** The vendor's main objects, as its spec names them. */

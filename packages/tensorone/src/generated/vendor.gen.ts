@@ -18,5 +18,22 @@ export const vendor = {
       "bearerAuth"
     ]
   ],
-  "userAgent": "@modelspecs/tensorone/0.1.0"
+  "userAgent": "@modelspecs/tensorone/0.1.0",
+  "paging": {
+    "/training/models": {
+      "items": [
+        "/models"
+      ],
+      "style": "offset",
+      "limit": "limit",
+      "offset": "offset",
+      "hasMore": [
+        "/pagination/hasMore"
+      ],
+      "total": [
+        "/pagination/total",
+        "/total"
+      ]
+    }
+  }
 } as const;
