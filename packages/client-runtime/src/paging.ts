@@ -60,6 +60,12 @@ export interface Paginated<Paths extends {}, Facts extends VendorFacts> {
   ): Pager<PageItem<Paths, Path, Facts>, PageBody<Paths, Path>>;
 }
 
+type RawRequest = (
+  method: string,
+  path: string,
+  init: object,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
 interface ListInit {
   params?: { query?: Record<string, unknown> };
   maxPages?: number;
@@ -84,7 +90,7 @@ export function withPaging<Paths extends {}, Facts extends VendorFacts>(
       let offset = Number(query[paging.offset!] ?? 0);
       let previous: string | undefined;
       for (let page = 1; page <= maxPages; page++) {
-        const { data, error, response } = await (client.request as Function)('get', path, {
+        const { data, error, response } = await (client.request as unknown as RawRequest)('get', path, {
           ...rest,
           params: { ...rest.params, query },
         });

@@ -26,6 +26,7 @@ export const pagingSchema = {
   allOf: [
     {
       if: { properties: { style: { const: 'offset' } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then.
       then: {
         required: ['offset'],
         anyOf: [{ required: ['hasMore'] }, { required: ['total'] }],
@@ -34,6 +35,7 @@ export const pagingSchema = {
     },
     {
       if: { properties: { style: { const: 'cursor' } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then.
       then: {
         required: ['cursor', 'next'],
         not: { anyOf: [{ required: ['offset'] }, { required: ['hasMore'] }, { required: ['total'] }] },
