@@ -21,15 +21,15 @@ type Paging<Facts> = Facts extends { readonly paging: infer P } ? P : never;
 export type PageBody<Paths, Path extends keyof Paths> = NonNullable<
   Awaited<Result<Paths, Path, 'get'>>['data']
 >;
+type ItemsPointer<Facts, Path> = Paging<Facts>[Path & keyof Paging<Facts>] extends {
+  readonly items: readonly (infer Pointer)[];
+}
+  ? Pointer
+  : never;
 /** One item of a page: the element type of the array the spec's `items` pointer(s) point at. */
 export type PageItem<Paths, Path extends keyof Paths, Facts> =
-  At<
-    PageBody<Paths, Path>,
-    Paging<Facts>[Path & keyof Paging<Facts>] extends { readonly items: readonly (infer P)[] } ? P : never
-  > extends infer Items
-    ? Items extends readonly (infer Item)[]
-      ? Item
-      : unknown
+  NonNullable<At<PageBody<Paths, Path>, ItemsPointer<Facts, Path>>> extends readonly (infer Item)[]
+    ? Item
     : unknown;
 
 /** One page: its items, the whole body and the answer. */
