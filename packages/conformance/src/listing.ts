@@ -1,59 +1,21 @@
-import {
-  deref,
-  documentedResponse,
-  encodePathSegment,
-  findMediaType,
-  firstJsonMediaType,
-  type JsonSchema,
-  type OpenApiDocument,
-  type OperationEntry,
-} from '@modelspecs/spec-tools';
+import { encodePathSegment, escapeSegment, valueAt } from '@modelspecs/spec-tools';
+import type { IdSource } from './plan.js';
 
 type Item = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Item =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The names of the properties the list's 2xx schema declares as arrays (`data`, `models`), in order. */
-function declaredArrayProperties(doc: OpenApiDocument, list: OperationEntry, status: number): string[] {
-  const documented = documentedResponse(doc, list, status);
-  if (!documented) return [];
-  const media = findMediaType(documented, 'application/json') ?? firstJsonMediaType(documented);
-  if (!media?.value.schema) return [];
-  const schema = deref<JsonSchema>(doc, media.value.schema);
-  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
-  return Object.entries(properties)
-    .filter(([, raw]) => deref<JsonSchema>(doc, raw).type === 'array')
-    .map(([name]) => name);
+/** The items of a list answer: the first array the declaration's `items` pointers find in the body. */
+export function listedItems(source: Pick<IdSource, 'items'>, body: unknown): Item[] {
+  const found = source.items.map((pointer) => valueAt(body, pointer)).find(Array.isArray);
+  return found ? found.filter(isObject) : [];
 }
 
-/**
- * The items of a list answer: the body itself when it is an array, else the array property the spec declares
- * (`data`, `models`), else the first property that holds an array of objects.
- */
-export function listedItems(
-  doc: OpenApiDocument,
-  list: OperationEntry,
-  status: number,
-  body: unknown,
-): Item[] {
-  if (Array.isArray(body)) return body.filter(isObject);
-  if (!isObject(body)) return [];
-  for (const name of declaredArrayProperties(doc, list, status)) {
-    const value = body[name];
-    if (Array.isArray(value)) return value.filter(isObject);
-  }
-  const found = Object.values(body).find((v) => Array.isArray(v) && v.some(isObject));
-  return Array.isArray(found) ? found.filter(isObject) : [];
-}
-
-/**
- * The id of a listed item for a `{param}` path: the property named like the parameter (`modelId`), else `id`,
- * else `key`.
- */
-export function itemId(item: Item, param: string): string | undefined {
-  for (const name of [param, 'id', 'key']) {
-    const value = item[name];
+/** The id of a listed item: the first string or number the declaration's `id` pointers find. */
+export function itemId(item: Item, source: Pick<IdSource, 'id'>): string | undefined {
+  for (const pointer of source.id) {
+    const value = valueAt(item, pointer);
     if (typeof value === 'string' && value !== '') return value;
     if (typeof value === 'number') return String(value);
   }
@@ -88,7 +50,7 @@ export function primitiveLeaves(
     });
   } else if (isObject(value)) {
     for (const [key, v] of Object.entries(value)) {
-      primitiveLeaves(v, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, into);
+      primitiveLeaves(v, `${pointer}/${escapeSegment(key)}`, into);
     }
   } else {
     into.set(pointer, value);

@@ -1,6 +1,8 @@
 import {
   deref,
   type JsonSchema,
+  type ListDeclaration,
+  listDeclarations,
   listOperations,
   type OpenApiDocument,
   type OperationEntry,
@@ -17,10 +19,13 @@ export interface NegativeCase {
   rule: string;
 }
 
-/** Where the ids of a `{param}` path come from: the list operation one level up, e.g. `GET /models`. */
+/** Where the ids of a `{param}` path come from: the list operation whose `x-modelspecs-list` names its get. */
 export interface IdSource {
   param: string;
   list: OperationEntry;
+  /** Where the items are in the list's body and which item property is the id (pointers, first present wins). */
+  items: string[];
+  id: string[];
 }
 
 export interface PlannedOperation {
@@ -33,27 +38,23 @@ export interface PlannedOperation {
   /** Set when the operation does not run at all (a write against a non-loopback target without --allow-writes). */
   skipReason?: string;
   idSource?: IdSource;
-  /** A GET of exactly one listed item: `GET /models/{model_id}` beside `GET /models`. */
+  /** The declared get of one listed item: `GET /models/{model_id}` beside `GET /models`. */
   fetchById: boolean;
   negativeCases: NegativeCase[];
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
-const PATH_PARAM = /^\{([^}]+)\}$/;
-
-function idSource(entries: readonly OperationEntry[], entry: OperationEntry): IdSource | undefined {
-  const segments = entry.path.split('/');
-  let index = -1;
-  for (let i = segments.length - 1; i >= 0; i--) {
-    if (PATH_PARAM.test(segments[i]!)) {
-      index = i;
-      break;
-    }
+/**
+ * The list an operation takes its id from: the declared get of a list, and every operation under its path
+ * (`/training/models/{modelId}/deploy` under `/training/models/{modelId}`).
+ */
+function idSource(declarations: readonly ListDeclaration[], entry: OperationEntry): IdSource | undefined {
+  for (const { operation, items, id, get } of declarations) {
+    if (!get || !(entry.path === get.operation.path || entry.path.startsWith(`${get.operation.path}/`)))
+      continue;
+    return { param: get.parameter, list: operation, items, id };
   }
-  if (index < 0) return undefined;
-  const listPath = segments.slice(0, index).join('/') || '/';
-  const list = entries.find((e) => e.method === 'get' && e.path === listPath);
-  return list ? { param: PATH_PARAM.exec(segments[index]!)![1]!, list } : undefined;
+  return undefined;
 }
 
 function schemaOf(doc: OpenApiDocument, param: ParameterObject): JsonSchema {
@@ -112,11 +113,12 @@ export function planOperations(
   options: { baseUrl: URL; allowWrites?: boolean },
 ): PlannedOperation[] {
   const entries = listOperations(doc);
+  const declarations = listDeclarations(doc);
   const loopback = isLoopback(options.baseUrl);
   return entries.map((entry) => {
     const method = entry.method.toUpperCase();
     const write = !READ_METHODS.has(method);
-    const source = idSource(entries, entry);
+    const source = idSource(declarations, entry);
     const planned: PlannedOperation = {
       entry,
       operationId: entry.operation.operationId ?? `${method} ${entry.path}`,
@@ -124,10 +126,7 @@ export function planOperations(
       path: entry.path,
       write,
       idSource: source,
-      fetchById:
-        source !== undefined &&
-        entry.method === 'get' &&
-        entry.path === `${source.list.path}/{${source.param}}`,
+      fetchById: declarations.some((d) => d.get?.operation.pointer === entry.pointer),
       negativeCases: negativeCases(doc, entry),
     };
     if (write && !loopback && !options.allowWrites) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   type Credentials,
+  credentialForms,
   credentialsFor,
   DocumentSchemas,
   documentedStatuses,
@@ -133,9 +134,9 @@ class VendorRun {
     private readonly wrongKey: string,
     options: CheckTargetOptions,
   ) {
-    this.secrets = [key, wrongKey];
     this.schemas = new DocumentSchemas(doc);
     this.schemes = securitySchemes(doc);
+    this.secrets = credentialForms(this.schemes.sendable, [key, wrongKey]);
     this.fetchImpl = options.fetch ?? fetch;
     this.limits = resolveLimits(options);
   }
@@ -216,8 +217,8 @@ class VendorRun {
     if (!source || !response || !is2xx(response.status)) return [];
     const parsed = parseResponseBody(response);
     if (!('value' in parsed)) return [];
-    return listedItems(this.doc, source.list, response.status, parsed.value)
-      .map((item) => itemId(item, source.param))
+    return listedItems(source, parsed.value)
+      .map((item) => itemId(item, source))
       .filter((id): id is string => id !== undefined && unsendableId(id) === undefined);
   }
 
@@ -438,13 +439,15 @@ class VendorRun {
         },
       ]);
     }
-    const items = listedItems(this.doc, source.list, listResponse.status, parsed.value);
+    const items = listedItems(source, parsed.value);
     if (items.length === 0) return skip(`${answer.asked} listed no items to fetch`);
     const withIds = items
-      .map((item) => ({ item, id: itemId(item, source.param) }))
+      .map((item) => ({ item, id: itemId(item, source) }))
       .filter((x): x is { item: Record<string, unknown>; id: string } => x.id !== undefined);
     if (withIds.length === 0) {
-      return skip(`the listed items carry no id (looked for "${source.param}", "id" and "key")`);
+      return skip(
+        `the listed items carry no id (the list declares it at ${source.id.map((p) => `"${p}"`).join(', ')})`,
+      );
     }
     const sample = withIds.slice(0, this.limits.maxListedIds);
     const violations: Violation[] = [];

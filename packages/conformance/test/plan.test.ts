@@ -26,7 +26,7 @@ describe('planOperations', () => {
     }
   });
 
-  it('takes ids from the list one level up and finds the fetch-by-id operation', async () => {
+  it('takes ids from the declared list and finds its declared get operation', async () => {
     const { doc } = await specOf('tensorone');
     const plan = planOperations(doc, { baseUrl: parseBaseUrl('http://127.0.0.1:1/v2') });
     const byId = Object.fromEntries(plan.map((p) => [p.operationId, p]));
@@ -34,6 +34,8 @@ describe('planOperations', () => {
     expect(byId.getTrainingModel!.idSource).toMatchObject({
       param: 'modelId',
       list: { path: '/training/models' },
+      items: ['/models'],
+      id: ['/id', '/modelId'],
     });
     expect(byId.deployTrainingModel!.idSource?.param).toBe('modelId');
     expect(byId.deployTrainingModel!.fetchById).toBe(false);
@@ -48,6 +50,14 @@ describe('planOperations', () => {
       'sort=modelspecs-not-in-enum',
       'order=modelspecs-not-in-enum',
     ]);
+  });
+
+  it('takes the relation from the x-modelspecs-list declaration, never from the paths', async () => {
+    const { doc } = await specOf('tensorone');
+    const list = doc.paths!['/training/models']!.get! as Record<string, unknown>;
+    delete (list['x-modelspecs-list'] as Record<string, unknown>).get;
+    const plan = planOperations(doc, { baseUrl: parseBaseUrl('http://127.0.0.1:1/v2') });
+    expect(plan.filter((p) => p.idSource || p.fetchById)).toEqual([]);
   });
 
   it('derives header bounds too (quantized X-Quantized-Provider)', async () => {

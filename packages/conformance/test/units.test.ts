@@ -1,4 +1,4 @@
-import { listOperations } from '@modelspecs/spec-tools';
+import { listDeclarations, listOperations } from '@modelspecs/spec-tools';
 import { describe, expect, it } from 'vitest';
 import {
   chooseAlternative,
@@ -94,23 +94,27 @@ describe('redaction', () => {
 });
 
 describe('listed items', () => {
-  it('finds the items of a bare array, of the declared array property, or of any array of objects', async () => {
+  it('finds the items where the list declares them, and nowhere else', async () => {
     const { doc } = await specOf('tensorone');
-    const list = listOperations(doc)[0]!;
-    expect(listedItems(doc, list, 200, [{ id: 'a' }, 3])).toEqual([{ id: 'a' }]);
-    expect(listedItems(doc, list, 200, { pagination: [{ x: 1 }], models: [{ id: 'b' }] })).toEqual([
+    const [declared] = listDeclarations(doc);
+    expect(declared!.items).toEqual(['/models']);
+    expect(listedItems(declared!, { pagination: [{ x: 1 }], models: [{ id: 'b' }, 3] })).toEqual([
       { id: 'b' },
     ]);
-    expect(listedItems(doc, list, 200, { rows: [{ id: 'c' }] })).toEqual([{ id: 'c' }]);
-    expect(listedItems(doc, list, 200, 'nope')).toEqual([]);
+    // An array of objects under another name is not a guess the checker makes any more.
+    expect(listedItems(declared!, { rows: [{ id: 'c' }] })).toEqual([]);
+    expect(listedItems(declared!, 'nope')).toEqual([]);
+    expect(listedItems({ items: [''] }, [{ id: 'a' }, 3])).toEqual([{ id: 'a' }]);
+    expect(listedItems({ items: ['/data', '/models'] }, { models: [{ id: 'd' }] })).toEqual([{ id: 'd' }]);
   });
 
-  it('reads the id by the parameter name, then id, then key', () => {
-    expect(itemId({ modelId: 'm', id: 'i' }, 'modelId')).toBe('m');
-    expect(itemId({ id: 'i', key: 'k' }, 'model_id')).toBe('i');
-    expect(itemId({ key: 'k' }, 'model_id')).toBe('k');
-    expect(itemId({ id: 7 }, 'model_id')).toBe('7');
-    expect(itemId({ name: 'n' }, 'model_id')).toBeUndefined();
+  it('reads the id at the declared pointers, the first present winning', () => {
+    const source = { id: ['/id', '/modelId'] };
+    expect(itemId({ modelId: 'm', id: 'i' }, source)).toBe('i');
+    expect(itemId({ modelId: 'm' }, source)).toBe('m');
+    expect(itemId({ id: 7 }, source)).toBe('7');
+    expect(itemId({ key: 'k', name: 'n' }, source)).toBeUndefined();
+    expect(itemId({ meta: { 'a/b': 'x' } }, { id: ['/meta/a~1b'] })).toBe('x');
   });
 
   it('compares the primitives both sides have, by pointer', () => {

@@ -7,11 +7,12 @@
 import {
   deref,
   type JsonSchema,
-  listOperations,
-  type MediaTypeObject,
+  type Located,
+  listDeclarations,
+  listItemSchemas,
   type OpenApiDocument,
   type OperationEntry,
-  type ResponseObject,
+  successJsonSchemas,
 } from '@modelspecs/spec-tools';
 
 /** One field of the model object that answers a dimension. */
@@ -57,7 +58,6 @@ const CAPABILITY_GROUP = /^(capabilities|features)$/i;
 const CAPABILITY_LIST = /^(supported_features|supportedfeatures|capabilities|features|modalities)$/i;
 const MODALITY = /modalit/i;
 const CAPABILITY_FLAG = /^(supports?_|supports?[A-Z])/;
-const MODEL_COLLECTION = /^models?$/i;
 const MAX_DEPTH = 3;
 
 interface Property {
@@ -126,66 +126,35 @@ function arrayItems(doc: Doc, schema: JsonSchema): JsonSchema | undefined {
   return undefined;
 }
 
-function schemaName(schema: JsonSchema, fallback: string): string {
-  const ref = typeof schema.$ref === 'string' ? schema.$ref : undefined;
-  return ref ?? fallback;
-}
-
-function successJsonSchema(
-  doc: Doc,
-  entry: OperationEntry,
-): { schema: JsonSchema; pointer: string } | undefined {
-  const responses = entry.operation.responses ?? {};
-  const status = Object.keys(responses)
-    .filter((code) => /^2(\d\d|XX)$/i.test(code))
-    .sort()[0];
-  if (!status) return undefined;
-  const response = deref<ResponseObject>(doc, responses[status]!);
-  const [mediaType, media] =
-    Object.entries(response.content ?? {}).find(([type]) => /json/i.test(type)) ?? ([] as const);
-  const schema = (media as MediaTypeObject | undefined)?.schema;
-  if (!mediaType || !schema) return undefined;
-  const escaped = mediaType.replace(/~/g, '~0').replace(/\//g, '~1');
-  return { schema, pointer: `${entry.pointer}/responses/${status}/content/${escaped}/schema` };
-}
-
-/** The model object inside a list response: the items of a bare array, or of the object's array property. */
-function listItemSchema(doc: Doc, body: JsonSchema): JsonSchema | undefined {
-  const direct = arrayItems(doc, body);
-  if (direct && types(doc, body).has('array')) return direct;
-  const arrays = properties(doc, body).filter((p) => arrayItems(doc, p.schema));
-  const preferred =
-    arrays.find((p) => /^(data|models|items|results)$/i.test(p.name)) ??
-    arrays.find((p) => isObjectSchema(doc, arrayItems(doc, p.schema)!));
-  return preferred ? arrayItems(doc, preferred.schema) : undefined;
+/** The body of a get operation: its first 2xx JSON schema. */
+function getBodySchema(doc: Doc, entry: OperationEntry): Located<JsonSchema> | undefined {
+  return successJsonSchemas(doc, entry)[0];
 }
 
 /**
- * The model schemas of a spec: the items of each GET operation on a `…/models` collection and the body of each
- * GET on `…/models/{id}`.
+ * The model schemas of a spec, as its `x-modelspecs-list` declarations name them: the items of each declared list
+ * operation and the body of the operation it declares as the get of one item.
  */
 export function findModelSchemas(doc: Doc): (ModelSchemaSource & { raw: JsonSchema })[] {
   const found: (ModelSchemaSource & { raw: JsonSchema })[] = [];
-  for (const entry of listOperations(doc)) {
-    if (entry.method !== 'get') continue;
-    const segments = entry.path.split('/').filter(Boolean);
-    const last = segments.at(-1) ?? '';
-    const isParam = /^\{.+\}$/.test(last);
-    const collection = isParam ? segments.at(-2) : last;
-    if (!collection || !MODEL_COLLECTION.test(collection)) continue;
-    const body = successJsonSchema(doc, entry);
-    if (!body) continue;
-    const role = isParam ? 'get' : 'list';
-    const model = role === 'list' ? listItemSchema(doc, body.schema) : body.schema;
-    if (!model || !isObjectSchema(doc, model)) continue;
+  const add = (
+    entry: OperationEntry,
+    role: ModelSchemaSource['role'],
+    model: Located<JsonSchema> | undefined,
+  ) => {
+    if (!model || !isObjectSchema(doc, model.value)) return;
     found.push({
       operationId: entry.operation.operationId ?? `${entry.method.toUpperCase()} ${entry.path}`,
       method: entry.method.toUpperCase(),
       path: entry.path,
       role,
-      schema: schemaName(model, role === 'list' ? `${body.pointer}/items` : body.pointer),
-      raw: model,
+      schema: model.pointer,
+      raw: model.value,
     });
+  };
+  for (const declaration of listDeclarations(doc)) {
+    add(declaration.operation, 'list', listItemSchemas(doc, declaration)[0]);
+    if (declaration.get) add(declaration.get.operation, 'get', getBodySchema(doc, declaration.get.operation));
   }
   return found;
 }

@@ -1,5 +1,6 @@
 import {
   deref,
+  describeScheme,
   listOperations,
   type OpenApiDocument,
   type SecuritySchemeObject,
@@ -43,21 +44,6 @@ export interface VendorSummary {
 
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
-
-function describeScheme(name: string, scheme: SecuritySchemeObject & { bearerFormat?: string }): string {
-  if (scheme.type === 'http') {
-    const kind = scheme.scheme?.toLowerCase();
-    if (kind === 'bearer') {
-      return `Bearer token in Authorization${scheme.bearerFormat ? ` (${scheme.bearerFormat})` : ''}`;
-    }
-    return `HTTP ${scheme.scheme ?? 'authentication'}`;
-  }
-  if (scheme.type === 'apiKey') {
-    const where = scheme.in === 'query' ? 'query parameter' : scheme.in === 'cookie' ? 'cookie' : 'header';
-    return `API key in ${where} ${scheme.name ?? name}`;
-  }
-  return `${scheme.type} (${name})`;
-}
 
 /** The spec's security alternatives in words; schemes that must be sent together are joined with "+". */
 export function describeAuth(doc: OpenApiDocument): string[] {

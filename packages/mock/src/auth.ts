@@ -1,4 +1,4 @@
-import { type Credentials, credentialsFor, type VendorFacts } from '@modelspecs/spec-tools';
+import { type Credentials, credentialsFor, describeRequest, type VendorFacts } from '@modelspecs/spec-tools';
 
 /** What a request needs to satisfy one security alternative of a spec. */
 export type MockCredentials = Credentials;
@@ -13,15 +13,5 @@ export function credentialAlternatives(facts: VendorFacts, value: string = MOCK_
 
 /** `Authorization: Bearer <key>`, `X-Api-Key: <key>`, `?api_key=<key>`; the schemes of one alternative joined by ` + `. */
 export function describeAlternatives(facts: VendorFacts): string[] {
-  return facts.security.map((names) =>
-    names
-      .map((name) => {
-        const scheme = facts.securitySchemes[name];
-        if (!scheme) return name;
-        if (scheme.type === 'http')
-          return `Authorization: ${scheme.scheme === 'basic' ? 'Basic' : 'Bearer'} <key>`;
-        return scheme.in === 'header' ? `${scheme.name}: <key>` : `?${scheme.name}=<key>`;
-      })
-      .join(' + '),
-  );
+  return facts.security.map((alternative) => describeRequest(facts.securitySchemes, alternative));
 }

@@ -128,6 +128,7 @@ const facts: VendorFacts = {
   },
   security: [['key'], ['token', 'appCheck'], ['queryKey'], ['basic']],
   userAgent: '@modelspecs/acme/0.0.0',
+  errorEnvelope: { message: ['/error/message'], code: [] },
 };
 
 describe('credentials', () => {

@@ -4,10 +4,11 @@ import { lintDocument, loadConfig } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { SpecError } from './errors.js';
 import { describeProblem, specResolver, withSpecDocument } from './load.js';
-import { type SourceLocator, toPointer } from './locate.js';
 import { deref, type ExampleObject, isReference, listOperations, type OpenApiDocument } from './openapi.js';
+import { toPointer } from './pointer.js';
 import { ConfinedResolver, type SpecLoadOptions } from './resolver.js';
 import { DocumentSchemas, describeErrors } from './schema-validator.js';
+import type { SourceLocator } from './source-locator.js';
 
 /** The Redocly CLI entry point of the pinned @redocly/cli. */
 export function redoclyCli(): string {

@@ -1,4 +1,6 @@
 import { relative } from 'node:path';
+import { type SendableScheme, schemeKind, sendableScheme } from './auth.js';
+import { errorEnvelope } from './declarations.js';
 import { SpecError } from './errors.js';
 import { type Paging, pagingDeclaration } from './extensions/paging.js';
 import { deref, type OpenApiDocument, type SecuritySchemeObject } from './openapi.js';
@@ -10,14 +12,16 @@ export interface VendorFacts {
   name: string;
   envVar: string;
   baseUrl: string;
-  securitySchemes: Record<
-    string,
-    { type: 'http'; scheme: 'bearer' | 'basic' } | { type: 'apiKey'; in: 'header' | 'query'; name: string }
-  >;
+  securitySchemes: Record<string, SendableScheme>;
   /** Alternatives, in the spec's order; each lists the schemes that must all be sent together. */
   security: string[][];
   /** `@modelspecs/<slug>/<version>`, sent as the client's User-Agent. */
   userAgent: string;
+  /**
+   * Where the message and the code are in an error body (JSON pointers, alternatives tried in order), and the header
+   * that carries a request id: the spec's `x-modelspecs-error`. Empty lists when the spec declares no envelope.
+   */
+  errorEnvelope: { message: string[]; code: string[]; requestIdHeader?: string };
   /** The paged list operations (GET), by path: where the items are and how pages follow (`x-modelspecs-list`). */
   paging?: Record<string, Paging & { items: string[] }>;
 }
@@ -34,15 +38,9 @@ export function securitySchemes(doc: OpenApiDocument): SecuritySchemes {
   const result: SecuritySchemes = { sendable: {}, unsendable: {} };
   for (const [name, raw] of Object.entries(doc.components?.securitySchemes ?? {})) {
     const scheme = deref<SecuritySchemeObject>(doc, raw);
-    const httpScheme = scheme.scheme?.toLowerCase();
-    if (scheme.type === 'http' && (httpScheme === 'bearer' || httpScheme === 'basic')) {
-      result.sendable[name] = { type: 'http', scheme: httpScheme };
-    } else if (scheme.type === 'apiKey' && (scheme.in === 'header' || scheme.in === 'query') && scheme.name) {
-      result.sendable[name] = { type: 'apiKey', in: scheme.in, name: scheme.name };
-    } else {
-      result.unsendable[name] =
-        `${scheme.type}${scheme.scheme ? ` ${scheme.scheme}` : ''}${scheme.in ? ` in ${scheme.in}` : ''}`;
-    }
+    const sendable = sendableScheme(scheme);
+    if (sendable) result.sendable[name] = sendable;
+    else result.unsendable[name] = schemeKind(scheme);
   }
   return result;
 }
@@ -75,6 +73,7 @@ export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion:
     }
   }
   const name = doc.info['x-vendor'];
+  const envelope = errorEnvelope(doc);
   const paged = pagingDeclaration(doc);
   return {
     slug: vendor.slug,
@@ -84,6 +83,11 @@ export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion:
     securitySchemes: sendable,
     security,
     userAgent: `${vendor.clientPackage}/${clientVersion}`,
+    errorEnvelope: {
+      message: envelope?.message ?? [],
+      code: envelope?.code ?? [],
+      ...(envelope?.requestIdHeader ? { requestIdHeader: envelope.requestIdHeader } : {}),
+    },
     ...(paged.length && {
       paging: Object.fromEntries(
         paged.map(({ operation, items, paging }) => [operation.path, { items, ...paging }]),

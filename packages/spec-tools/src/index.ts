@@ -1,18 +1,37 @@
 // @modelspecs/spec-tools: the light reading core. The linter (`/lint`), the code generator (`/codegen`) and the
 // command-line helpers (`/cli`) are separate entry points, so a reader never loads Redocly's CLI, openapi-typescript
 // or the TypeScript compiler.
+
+export {
+  type Credentials,
+  credentialForms,
+  credentialsFor,
+  describeRequest,
+  describeScheme,
+  type SendableScheme,
+  schemeKind,
+  sendableScheme,
+} from './auth.js';
 export { type SpecPackageFacts, serializeBundle, specPackageFacts, writeBundle } from './bundle.js';
 export { bundleSpec } from './bundle-spec.js';
 export { DEFAULT_MAX_FILE_BYTES } from './confined-read.js';
-export { type Credentials, credentialsFor } from './credentials.js';
+export {
+  type ErrorEnvelope,
+  errorEnvelope,
+  type ListDeclaration,
+  listDeclarations,
+  listItemSchemas,
+  type Pointer,
+  successJsonSchemas,
+} from './declarations.js';
 export { SpecError, UsageError } from './errors.js';
 export {
   type Paging,
   type PagingDeclaration,
   pagingDeclaration,
   pagingSchema,
-  pagingShapeProblems,
 } from './extensions/paging.js';
+export { EXTENSIONS_SCHEMA_ID, extensionsSchema } from './extensions/schema.js';
 export {
   type SecuritySchemes,
   securitySchemes,
@@ -20,9 +39,7 @@ export {
   type VendorFacts,
   vendorFacts,
 } from './facts.js';
-export { pointerSegments, SourceLocator, toPointer } from './locate.js';
 export {
-  child,
   documentedHeaders,
   documentedResponse,
   documentedStatuses,
@@ -30,12 +47,22 @@ export {
   findMediaType,
   firstJsonMediaType,
   isJsonMediaType,
-  type Located,
-  locate,
   operationSecurity,
 } from './lookup.js';
 export * from './openapi.js';
 export { asJsonSchemaDialect } from './openapi30.js';
+export {
+  child,
+  escapeSegment,
+  firstPresent,
+  followRefs,
+  type Located,
+  pointerSegments,
+  toPointer,
+  toValuePointer,
+  unescapeSegment,
+  valueAt,
+} from './pointer.js';
 export {
   type ExampleRequest,
   encodePathSegment,
@@ -45,7 +72,9 @@ export {
 } from './requests.js';
 export type { SpecLoadOptions } from './resolver.js';
 export { checkoutAround, findRepoRoot } from './root.js';
+export { schemasAt, schemaTypes } from './schema-at.js';
 export { DocumentSchemas, describeErrors } from './schema-validator.js';
+export { SourceLocator } from './source-locator.js';
 export {
   discoverVendors,
   getVendor,

@@ -9,10 +9,11 @@ import {
 } from './checks.js';
 import { SpecError } from './errors.js';
 import { bundleSpec } from './load.js';
-import { SourceLocator } from './locate.js';
 import type { SpecLoadOptions } from './resolver.js';
+import { checkDeclarations } from './rules/declarations.js';
 import { checkFidelity } from './rules/fidelity.js';
 import { checkPaging } from './rules/paging.js';
+import { SourceLocator } from './source-locator.js';
 
 export interface LintReport {
   file: string;
@@ -52,6 +53,7 @@ export async function lintSpecFile(
     checks.push(checkConventions(doc, locator));
     checks.push(checkFidelity(doc, locator));
     checks.push(checkPaging(doc, locator));
+    checks.push(checkDeclarations(doc, locator));
   }
   return { file: name, ok: checks.every((c) => c.problems.length === 0), checks };
 }

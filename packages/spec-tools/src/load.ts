@@ -8,9 +8,10 @@ import {
   type NormalizedProblem,
 } from '@redocly/openapi-core';
 import { SpecError } from './errors.js';
-import { SourceLocator, toPointer } from './locate.js';
 import type { OpenApiDocument } from './openapi.js';
+import { toPointer } from './pointer.js';
 import { ConfinedResolver, type SpecLoadOptions } from './resolver.js';
+import { SourceLocator } from './source-locator.js';
 
 export function describeProblem(problem: NormalizedProblem, displayRoot: string): string {
   const location = problem.location[0];

@@ -1,40 +1,13 @@
 // Finding things in a bundled document by what they mean (the response for a status, its JSON media type, its
-// headers), each with the pointer where it really lives, so Ajv can compile its schema.
-import { pointerSegments, toPointer } from './locate.js';
-import {
-  deref,
-  type HeaderObject,
-  isReference,
-  type MediaTypeObject,
-  type OpenApiDocument,
-  type OperationEntry,
-  type ReferenceObject,
-  type ResponseObject,
+// headers), each with the pointer where it really lives (`followRefs`), so Ajv can compile its schema.
+import type {
+  HeaderObject,
+  MediaTypeObject,
+  OpenApiDocument,
+  OperationEntry,
+  ResponseObject,
 } from './openapi.js';
-
-/** A value of the document, its `$ref`s followed, with the pointer where it really lives (for Ajv). */
-export interface Located<T> {
-  value: T;
-  pointer: string;
-}
-
-/** Follows `$ref`s from the value at `pointer`, keeping track of where the final object is. */
-export function locate<T>(doc: OpenApiDocument, value: T | ReferenceObject, pointer: string): Located<T> {
-  let current: unknown = value;
-  let at = pointer;
-  const seen = new Set<string>();
-  while (isReference(current)) {
-    const ref = current.$ref;
-    if (seen.has(ref)) throw new Error(`Circular $ref "${ref}" at ${at}`);
-    seen.add(ref);
-    at = ref;
-    current = deref<T>(doc, { $ref: ref });
-  }
-  return { value: current as T, pointer: at };
-}
-
-export const child = (pointer: string, ...segments: (string | number)[]): string =>
-  toPointer([...pointerSegments(pointer), ...segments.map(String)]);
+import { child, followRefs, type Located } from './pointer.js';
 
 /** The documented response for a status: the exact code, then its range (`4XX`), then `default`. */
 export function documentedResponse(
@@ -46,7 +19,7 @@ export function documentedResponse(
   const range = `${String(status)[0]}XX`;
   const key = [String(status), range, range.toLowerCase(), 'default'].find((k) => k in responses);
   if (key === undefined) return undefined;
-  return { key, ...locate<ResponseObject>(doc, responses[key]!, child(entry.pointer, 'responses', key)) };
+  return { key, ...followRefs<ResponseObject>(doc, responses[key]!, child(entry.pointer, 'responses', key)) };
 }
 
 /** The documented status keys of an operation, as written (`200`, `4XX`, `default`). */
@@ -100,7 +73,7 @@ export function documentedHeaders(
   return Object.entries(response.value.headers ?? {})
     .filter(([name]) => name.toLowerCase() !== 'content-type')
     .map(([name, raw]) => {
-      const located = locate<HeaderObject>(doc, raw, child(response.pointer, 'headers', name));
+      const located = followRefs<HeaderObject>(doc, raw, child(response.pointer, 'headers', name));
       return {
         name,
         header: located.value,

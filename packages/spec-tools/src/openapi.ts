@@ -1,4 +1,7 @@
 /** The parts of an OpenAPI 3.1 document the tools read. Everything else passes through untyped. */
+import { deref, escapeSegment } from './pointer.js';
+
+export { deref, isReference } from './pointer.js';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -96,33 +99,6 @@ export interface OpenApiDocument {
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-export function isReference(value: unknown): value is ReferenceObject {
-  return typeof value === 'object' && value !== null && typeof (value as ReferenceObject).$ref === 'string';
-}
-
-/** Follows internal `$ref`s (`#/...`) of a bundled document until a non-reference object is reached. */
-export function deref<T>(doc: OpenApiDocument, value: T | ReferenceObject): T {
-  let current: unknown = value;
-  const seen = new Set<string>();
-  while (isReference(current)) {
-    const ref = current.$ref;
-    if (!ref.startsWith('#/') || seen.has(ref)) {
-      throw new Error(`Cannot resolve $ref "${ref}" in a bundled document`);
-    }
-    seen.add(ref);
-    let target: unknown = doc;
-    for (const segment of ref
-      .slice(2)
-      .split('/')
-      .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))) {
-      target = (target as Record<string, unknown> | undefined)?.[segment];
-    }
-    if (target === undefined) throw new Error(`$ref "${ref}" points to nothing`);
-    current = target;
-  }
-  return current as T;
-}
-
 export interface OperationEntry {
   path: string;
   method: HttpMethod;
@@ -146,8 +122,13 @@ export function listOperations(doc: OpenApiDocument): OperationEntry[] {
         ...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)),
         ...own,
       ];
-      const escaped = path.replace(/~/g, '~0').replace(/\//g, '~1');
-      entries.push({ path, method, operation, parameters, pointer: `#/paths/${escaped}/${method}` });
+      entries.push({
+        path,
+        method,
+        operation,
+        parameters,
+        pointer: `#/paths/${escapeSegment(path)}/${method}`,
+      });
     }
   }
   return entries;

@@ -4,7 +4,7 @@ import { BaseResolver, type Document, getLineColLocation, Source } from '@redocl
 import { isAlias, LineCounter, parseDocument, visit } from 'yaml';
 import { DEFAULT_MAX_FILE_BYTES, readConfinedFile } from './confined-read.js';
 import { SpecError } from './errors.js';
-import { pointerSegments } from './locate.js';
+import { escapeSegment, pointerSegments } from './pointer.js';
 
 export { DEFAULT_MAX_FILE_BYTES };
 
@@ -226,7 +226,7 @@ export class ConfinedResolver extends BaseResolver {
         if (node === null || typeof node !== 'object') return;
         if (refOf(node) !== undefined) starts.push(pointer);
         for (const [key, value] of Object.entries(node)) {
-          collect(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+          collect(value, `${pointer}/${escapeSegment(key)}`);
         }
       };
       collect(doc.parsed, '#');

@@ -1,8 +1,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { pointerSegments } from './locate.js';
 import type { OpenApiDocument } from './openapi.js';
 import { asJsonSchemaDialect } from './openapi30.js';
+import { escapeSegment, pointerSegments } from './pointer.js';
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
@@ -38,7 +38,7 @@ export class DocumentSchemas {
     let fn = this.cache.get(pointer);
     if (!fn) {
       const fragment = pointerSegments(pointer)
-        .map((s) => `/${encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'))}`)
+        .map((s) => `/${encodeURIComponent(escapeSegment(s))}`)
         .join('');
       const found = this.ajv.getSchema(`${DOC_KEY}#${fragment}`);
       if (!found) throw new Error(`No schema at ${pointer}`);

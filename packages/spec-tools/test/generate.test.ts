@@ -20,7 +20,24 @@ describe('client generation', () => {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
       security: [['bearerAuth']],
       userAgent: '@modelspecs/acme/1.2.3',
+      errorEnvelope: { message: ['/error/message'], code: [] },
     });
+  });
+
+  it("carries the spec's error envelope declaration into the facts", async () => {
+    const doc = await bundleSpec(join(fixtures, 'valid.yaml'));
+    doc.components!.schemas!.Error!['x-modelspecs-error'] = {
+      message: ['/error/message', '/message'],
+      code: '/error/code',
+      requestIdHeader: 'x-request-id',
+    };
+    expect(vendorFacts(doc, acme(), '1.0.0').errorEnvelope).toEqual({
+      message: ['/error/message', '/message'],
+      code: ['/error/code'],
+      requestIdHeader: 'x-request-id',
+    });
+    delete doc.components!.schemas!.Error!['x-modelspecs-error'];
+    expect(vendorFacts(doc, acme(), '1.0.0').errorEnvelope).toEqual({ message: [], code: [] });
   });
 
   it('keeps security alternatives and schemes that must be sent together', async () => {

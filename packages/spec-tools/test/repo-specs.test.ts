@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkConventions, checkExamples, checkResponses, schemaValidate } from '../src/checks.js';
 import { bundleSpec } from '../src/load.js';
-import { SourceLocator } from '../src/locate.js';
 import { listOperations } from '../src/openapi.js';
+import { SourceLocator } from '../src/source-locator.js';
 import { discoverVendors } from '../src/vendors.js';
 import { repoRoot } from './helpers.js';
 

@@ -13,9 +13,9 @@ import {
   describeErrors,
   exampleRequest,
   firstJsonMediaType,
+  followRefs,
   getVendor,
   listOperations,
-  locate,
   type OpenApiDocument,
   type OperationEntry,
   type ResponseObject,
@@ -69,7 +69,9 @@ export interface ClientPackageSuite {
 function unauthorizedSchema(doc: OpenApiDocument, entry: OperationEntry): string | undefined {
   const raw = entry.operation.responses?.['401'];
   if (!raw) return undefined;
-  const json = firstJsonMediaType(locate<ResponseObject>(doc, raw, child(entry.pointer, 'responses', '401')));
+  const json = firstJsonMediaType(
+    followRefs<ResponseObject>(doc, raw, child(entry.pointer, 'responses', '401')),
+  );
   return json?.value.schema ? child(json.pointer, 'schema') : undefined;
 }
 

@@ -32,5 +32,14 @@ export const vendor = {
       "firebaseAppCheck"
     ]
   ],
-  "userAgent": "@modelspecs/majestix/0.1.0"
+  "userAgent": "@modelspecs/majestix/0.1.0",
+  "errorEnvelope": {
+    "message": [
+      "/detail/message",
+      "/detail"
+    ],
+    "code": [
+      "/detail/code"
+    ]
+  }
 } as const;

@@ -6,7 +6,7 @@ import {
   type ExampleRequest,
   fillPath,
   firstJsonMediaType,
-  locate,
+  followRefs,
   type MediaTypeObject,
   type OpenApiDocument,
   type OperationEntry,
@@ -49,7 +49,7 @@ export function responseFor(
 ): { response: ResponseObject; json?: MediaTypeObject; schemaPointer?: string } | undefined {
   const raw = entry.operation.responses?.[status];
   if (!raw) return undefined;
-  const response = locate<ResponseObject>(doc, raw, child(entry.pointer, 'responses', status));
+  const response = followRefs<ResponseObject>(doc, raw, child(entry.pointer, 'responses', status));
   const json = firstJsonMediaType(response);
   return {
     response: response.value,

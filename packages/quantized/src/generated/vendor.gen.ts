@@ -18,5 +18,11 @@ export const vendor = {
       "bearerAuth"
     ]
   ],
-  "userAgent": "@modelspecs/quantized/0.1.0"
+  "userAgent": "@modelspecs/quantized/0.1.0",
+  "errorEnvelope": {
+    "message": [
+      "/error/message"
+    ],
+    "code": []
+  }
 } as const;

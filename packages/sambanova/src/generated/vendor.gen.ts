@@ -18,5 +18,13 @@ export const vendor = {
       "bearerAuth"
     ]
   ],
-  "userAgent": "@modelspecs/sambanova/0.1.0"
+  "userAgent": "@modelspecs/sambanova/0.1.0",
+  "errorEnvelope": {
+    "message": [
+      "/error/message"
+    ],
+    "code": [
+      "/error/code"
+    ]
+  }
 } as const;

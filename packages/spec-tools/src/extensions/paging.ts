@@ -1,13 +1,10 @@
-// `paging` inside `x-modelspecs-list`: how a list operation is paged. Its JSON Schema (a part of the project's
-// extension schema), its type, and its one reader.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { SpecError } from '../errors.js';
-import { listOperations, type OpenApiDocument, type OperationEntry } from '../openapi.js';
+// `paging` inside `x-modelspecs-list`: how a list operation is paged. Its JSON Schema (`$defs.paging` of the
+// project's extension schema), its type, and its one reader.
+import { type ListDeclaration, listDeclarations } from '../declarations.js';
+import type { OpenApiDocument, OperationEntry } from '../openapi.js';
 
-const pointer = { type: 'string', pattern: '^(/([^~]|~[01])*)*$', description: 'An RFC 6901 JSON pointer' };
-/** A pointer, or a list of alternatives tried in order (the first present wins). */
-const pointers = { anyOf: [pointer, { type: 'array', items: pointer, minItems: 1 }] };
 const parameter = { type: 'string', minLength: 1, description: 'A query parameter of the operation' };
+const pointers = { $ref: '#/$defs/pointers' };
 
 /** The JSON Schema of `x-modelspecs-list.paging`. */
 export const pagingSchema = {
@@ -28,18 +25,18 @@ export const pagingSchema = {
       if: { properties: { style: { const: 'offset' } } },
       // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then.
       then: {
+        properties: { offset: true, hasMore: true, total: true },
         required: ['offset'],
-        anyOf: [{ required: ['hasMore'] }, { required: ['total'] }],
-        not: { anyOf: [{ required: ['cursor'] }, { required: ['next'] }] },
+        anyOf: [
+          { properties: { hasMore: true }, required: ['hasMore'] },
+          { properties: { total: true }, required: ['total'] },
+        ],
       },
     },
     {
       if: { properties: { style: { const: 'cursor' } } },
       // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then.
-      then: {
-        required: ['cursor', 'next'],
-        not: { anyOf: [{ required: ['offset'] }, { required: ['hasMore'] }, { required: ['total'] }] },
-      },
+      then: { properties: { cursor: true, next: true }, required: ['cursor', 'next'] },
     },
   ],
 } as const;
@@ -70,61 +67,30 @@ export interface PagingDeclaration {
   pointer: string;
 }
 
-let validate: ReturnType<Ajv2020['compile']> | undefined;
-
-/** Problems of a `paging` value against its schema, one line each, `<pointer>: message`. */
-export function pagingShapeProblems(value: unknown, where: string): string[] {
-  validate ??= new Ajv2020({ allErrors: true, strict: false }).compile(pagingSchema);
-  if (validate(value)) return [];
-  return (
-    (validate.errors ?? [])
-      // An `if` that failed only repeats the `then` error below it.
-      .filter((error) => error.keyword !== 'if')
-      .map(
-        (error) =>
-          `${where}${error.instancePath}: ${error.message}${error.params && 'allowedValues' in error.params ? ` (${(error.params.allowedValues as string[]).join(', ')})` : ''}`,
-      )
-  );
-}
-
 const list = (value: unknown) => (value === undefined ? undefined : [value as string | string[]].flat());
 
 /**
- * Every list operation whose `x-modelspecs-list` declares `paging`, with its items pointer(s). A paging value that
- * does not match the schema is a SpecError naming its pointer (lint reports the same problems).
+ * Every list declaration that declares `paging`, typed, pointers as lists. Reads through `listDeclarations`, which
+ * checks the declaration against the extensions' schema (a malformed one is its SpecError).
  */
 export function pagingDeclaration(doc: OpenApiDocument): PagingDeclaration[] {
-  const found: PagingDeclaration[] = [];
-  const problems: string[] = [];
-  for (const operation of listOperations(doc)) {
-    const declaration = (operation.operation as Record<string, unknown>)['x-modelspecs-list'] as
-      | { items?: unknown; paging?: Record<string, unknown> }
-      | undefined;
-    if (declaration?.paging === undefined) continue;
-    const pointer = `${operation.pointer}/x-modelspecs-list/paging`;
-    const shape = pagingShapeProblems(declaration.paging, pointer);
-    if (typeof declaration.items !== 'string' && !Array.isArray(declaration.items)) {
-      shape.push(`${operation.pointer}/x-modelspecs-list/items: a paged list says where its items are`);
-    }
-    problems.push(...shape);
-    if (shape.length) continue;
-    const { style, limit, offset, hasMore, total, cursor, next } = declaration.paging as Record<
-      string,
-      never
-    >;
-    const paging = Object.fromEntries(
-      Object.entries({
-        style,
-        limit,
-        offset,
-        hasMore: list(hasMore),
-        total: list(total),
-        cursor,
-        next: list(next),
-      }).filter(([, value]) => value !== undefined),
-    ) as unknown as Paging;
-    found.push({ operation, items: list(declaration.items)!, paging, pointer });
-  }
-  if (problems.length) throw new SpecError('x-modelspecs-list paging is malformed', problems);
-  return found;
+  return listDeclarations(doc)
+    .filter(
+      (declaration): declaration is ListDeclaration & { paging: object } => declaration.paging !== undefined,
+    )
+    .map(({ operation, items, paging, pointer }) => {
+      const { style, limit, offset, hasMore, total, cursor, next } = paging as Record<string, never>;
+      const typed = Object.fromEntries(
+        Object.entries({
+          style,
+          limit,
+          offset,
+          hasMore: list(hasMore),
+          total: list(total),
+          cursor,
+          next: list(next),
+        }).filter(([, value]) => value !== undefined),
+      ) as unknown as Paging;
+      return { operation, items, paging: typed, pointer: `${pointer}/paging` };
+    });
 }

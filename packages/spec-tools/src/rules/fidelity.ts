@@ -2,8 +2,9 @@
 // open objects say how open they are, every header has an example (so mocks never invent one), and a
 // success status that no source fixes is a range, not a pinned code.
 import type { CheckResult } from '../checks.js';
-import { pointerSegments, type SourceLocator, toPointer } from '../locate.js';
 import { deref, isReference, listOperations, type OpenApiDocument, type ResponseObject } from '../openapi.js';
+import { pointerSegments, toPointer } from '../pointer.js';
+import type { SourceLocator } from '../source-locator.js';
 
 type Node = Record<string, unknown>;
 type Path = (string | number)[];

@@ -18,5 +18,13 @@ export const vendor = {
       "bearerAuth"
     ]
   ],
-  "userAgent": "@modelspecs/tensoras/0.1.0"
+  "userAgent": "@modelspecs/tensoras/0.1.0",
+  "errorEnvelope": {
+    "message": [
+      "/error/message"
+    ],
+    "code": [
+      "/error/code"
+    ]
+  }
 } as const;

@@ -19,6 +19,14 @@ export const vendor = {
     ]
   ],
   "userAgent": "@modelspecs/tensorone/0.1.0",
+  "errorEnvelope": {
+    "message": [
+      "/message"
+    ],
+    "code": [
+      "/error"
+    ]
+  },
   "paging": {
     "/training/models": {
       "items": [

@@ -1,21 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-
-/** Splits a JSON pointer (`#/a/b~1c` or `/a/b~1c`) into its unescaped segments. */
-export function pointerSegments(pointer: string): string[] {
-  const body = pointer.replace(/^#/, '');
-  if (body === '' || body === '/') return [];
-  return body
-    .slice(1)
-    .split('/')
-    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** Builds a JSON pointer (`#/a/b~1c`) from segments. */
-export function toPointer(segments: readonly (string | number)[]): string {
-  return `#${segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`;
-}
+import { pointerSegments } from './pointer.js';
 
 /**
  * Maps JSON pointers to `file:line:col` in a YAML (or JSON) source file, for error messages.
