@@ -1,6 +1,10 @@
 // The one vitest config. Packages run it from their own folder
 // (`vitest run --config ../../vitest.config.ts`), so `test/` is relative to the package.
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+// A package may start what its whole test run shares (servers, say) in test/global-setup.ts.
+const globalSetup = 'test/global-setup.ts';
 
 export default defineConfig({
   test: {
@@ -11,6 +15,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     restoreMocks: true,
+    globalSetup: existsSync(globalSetup) ? [globalSetup] : [],
     typecheck: {
       enabled: true,
       include: ['test/**/*.test-d.ts'],

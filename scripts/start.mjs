@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // `pnpm start`: every vendor's mock and, when the docs package is built, the API reference, on 127.0.0.1.
 // Root `package.json` builds first (`turbo run build docs`), then runs this script with the flags given after `--`.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 process.env.TURBO_TELEMETRY_DISABLED ??= '1';
@@ -13,15 +12,24 @@ process.env.DO_NOT_TRACK ??= '1';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_DOCS_PORT = 8080;
 
-const mockLib = join(root, 'packages', 'mock', 'dist', 'index.js');
-if (!existsSync(mockLib)) {
-  console.error(
-    `start: ${relative(root, mockLib)} is missing. Run \`pnpm start\` (it builds first) or ` +
-      '`pnpm turbo run build --filter=@modelspecs/mock...`.',
-  );
+/** A workspace package through its public entry (the root's devDependencies), or why it cannot be loaded. */
+async function loadPackage(name) {
+  try {
+    return { lib: await import(name) };
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(name)) throw error;
+    return {
+      why: `${name} is not built: run \`pnpm start\` (it builds first) or \`pnpm turbo run build --filter=${name}...\``,
+    };
+  }
+}
+
+const loadedMock = await loadPackage('@modelspecs/mock');
+if (!loadedMock.lib) {
+  console.error(`start: ${loadedMock.why}.`);
   process.exit(1);
 }
-const mock = await import(pathToFileURL(mockLib).href);
+const mock = loadedMock.lib;
 
 const usage = `Usage: pnpm start [-- options]
 
@@ -44,20 +52,10 @@ Examples:
   pnpm start -- --port-base 5010          mocks on 5010 and up, when 4010 and up are taken
   pnpm start -- --vendor tensoras --dynamic`;
 
-/** The docs package's serveDocs(), found through its manifest's "exports" so its build layout is its own business. */
+/** The docs package's serveDocs(), or why the API reference cannot be served. */
 async function loadServeDocs() {
-  const dir = join(root, 'packages', 'docs');
-  const manifestPath = join(dir, 'package.json');
-  if (!existsSync(manifestPath)) return { why: 'there is no packages/docs' };
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const main = manifest.exports?.['.'];
-  const entry = typeof main === 'string' ? main : (main?.import ?? main?.default);
-  if (typeof entry !== 'string') return { why: 'packages/docs/package.json exports no "." entry' };
-  const file = join(dir, entry);
-  if (!existsSync(file)) return { why: `the docs package is not built (${relative(root, file)} is missing)` };
-  const lib = await import(pathToFileURL(file).href);
-  if (typeof lib.serveDocs !== 'function')
-    return { why: `${relative(root, file)} does not export serveDocs()` };
+  const { lib, why } = await loadPackage('@modelspecs/docs');
+  if (!lib) return { why };
   return { serveDocs: lib.serveDocs };
 }
 

@@ -41,7 +41,6 @@ describe('planOperations', () => {
     expect(byId.deployTrainingModel!.fetchById).toBe(false);
     expect(byId.compareTrainingModels!.idSource).toBeUndefined();
     expect(byId.listTrainingModels!.negativeCases.map((c) => `${c.name}=${c.value}`)).toEqual([
-      'status=modelspecs-not-in-enum',
       'limit=101',
       'limit=0',
       'limit=not-a-number',

@@ -1,13 +1,19 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SpecError } from '@modelspecs/spec-tools';
-import { redoclyCli } from '@modelspecs/spec-tools/lint';
 import { specDownloads } from './downloads.js';
 import { hardenReference, PageShapeError, unsafeMarkup } from './harden.js';
 import { replaceCdnAssets, viewTimeExternalUrls } from './offline.js';
 import { FAVICON } from './portal.js';
+
+/** The entry point of the pinned @redocly/cli, the renderer of the reference pages (linting uses Redocly's library). */
+function redoclyCli(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
+}
 
 /**
  * The page template: Redocly's default plus a Content-Security-Policy, an inline favicon, and a bar with the link

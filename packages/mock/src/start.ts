@@ -1,32 +1,12 @@
-import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  bundleSpec,
-  selectVendors,
-  specFileVendor,
-  UsageError,
-  type Vendor,
-  vendorCatalog,
-  vendorFacts,
-  writeFilesAtomically,
-} from '@modelspecs/spec-tools';
-import { credentialAlternatives, describeAlternatives, type MockCredentials } from './auth.js';
-import { DEFAULT_SEED } from './command.js';
-import { MockStartError, PortInUseError } from './errors.js';
-import { mockDocument } from './mock-document.js';
-import { findFreePorts, isPortFree } from './ports.js';
-import { PrismProcess } from './prism.js';
-import { mockScratchDir, sweepAbandonedScratch } from './scratch.js';
+import type { MockCredentials } from './auth.js';
+import { MockStartError } from './errors.js';
+import { launchMock } from './launch.js';
+import { planMocks } from './plan.js';
+import type { PrismProcess } from './prism.js';
+import { ProcessGroup } from './process-group.js';
+import { sweepAbandonedScratch } from './scratch.js';
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-/** This package's folder: where it is installed decides which specs it serves (see vendorCatalog). */
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-
-export const DEFAULT_HOST = '127.0.0.1';
-const DEFAULT_READY_TIMEOUT_MS = 60_000;
-/** How often a mock on an OS-picked port is restarted on a new port when another process took it first. */
-const PORT_RACE_ATTEMPTS = 5;
+export { DEFAULT_HOST, defaultPortBase } from './plan.js';
 
 export interface StartMocksOptions {
   /** Slugs (array or comma-separated); every vendor when empty. */
@@ -107,234 +87,92 @@ export interface RunningMocks {
   closed: Promise<MockFailure | undefined>;
 }
 
-interface PreparedMock {
-  vendor: Vendor;
-  facts: ReturnType<typeof vendorFacts>;
-  document: string;
-  basePath: string;
-}
-
-const PORT_HINT =
-  'Stop whatever uses it, or move the mocks to other ports with --port-base <port> ' +
-  '(`portBase` in startMocks; e.g. --port-base 5010).';
-
-/** The host part of a URL that reaches a server bound to `host`. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-/** The vendors these options serve, and the folder error messages name files from. */
-function servedVendors(options: Pick<StartMocksOptions, 'root' | 'spec'>): {
-  vendors: Vendor[];
-  displayRoot: string;
-} {
-  if (options.spec === undefined) return vendorCatalog(PACKAGE_DIR, options.root);
-  if (options.spec.trim() === '') throw new UsageError('--spec: give the path of an OpenAPI file');
-  return { vendors: [specFileVendor(options.spec)], displayRoot: process.cwd() };
-}
-
-/**
- * The `portBase` that gives every vendor its default port (`modelspecs.mockPort` beside its spec); 4010 for a spec
- * given by file.
- */
-export function defaultPortBase(root?: string, spec?: string): number {
-  return Math.min(...servedVendors({ root, spec }).vendors.map((v) => v.mockPort));
-}
-
-function portsFromBase(portBase: number, selected: Vendor[], all: Vendor[]): number[] {
-  if (!Number.isInteger(portBase) || portBase < 1 || portBase > 65535) {
-    throw new UsageError(`--port-base: "${portBase}" is not a port; give an integer between 1 and 65535.`);
-  }
-  const lowest = Math.min(...all.map((v) => v.mockPort));
-  return selected.map((vendor) => {
-    const port = portBase + (vendor.mockPort - lowest);
-    if (port > 65535) {
-      throw new UsageError(
-        `--port-base: ${portBase} would put the ${vendor.slug} mock on port ${port}, above 65535; give a lower base.`,
-      );
-    }
-    return port;
-  });
-}
-
-async function prepare(vendor: Vendor, root: string): Promise<PreparedMock> {
-  const where = relative(root, vendor.specFile) || vendor.specFile;
-  const source = await bundleSpec(vendor.specFile, root);
-  const facts = vendorFacts(source, vendor, version);
-  const { document, basePath } = mockDocument(source, where);
-  return { vendor, facts, document: `${JSON.stringify(document)}\n`, basePath };
-}
-
 function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error('The mocks were stopped while starting');
 }
 
 /**
- * Starts one real Prism mock per vendor from its bundled spec and resolves once every mock answers HTTP.
+ * Launches every planned mock in `group`. The first failure stops the group, so the other launches spawn nothing
+ * more and end as abandoned; it waits for all of them, then rejects with that first failure.
+ */
+async function launchAll(
+  plan: Awaited<ReturnType<typeof planMocks>>,
+  group: ProcessGroup,
+  onOutput: StartMocksOptions['onOutput'],
+): Promise<{ running: RunningMock; prism: PrismProcess }[]> {
+  let firstFailure: { error: unknown } | undefined;
+  const results = await Promise.allSettled(
+    plan.mocks.map((mock) =>
+      launchMock(mock, plan, group, onOutput && ((line) => onOutput(mock.vendor.slug, line))).catch(
+        (error: unknown) => {
+          firstFailure ??= { error };
+          void group.stop();
+          throw error;
+        },
+      ),
+    ),
+  );
+  if (firstFailure) throw firstFailure.error;
+  return results.map(
+    (r) => (r as PromiseFulfilledResult<{ running: RunningMock; prism: PrismProcess }>).value,
+  );
+}
+
+/**
+ * Starts one real Prism mock per vendor from its bundled spec and resolves once every mock answers HTTP: options
+ * become a plan (nothing spawned yet), the plan is launched into one process group, and the group owns stopping.
  * If any mock cannot start, the ones already started are stopped and the error names the vendor and the reason.
  */
 export async function startMocks(options: StartMocksOptions = {}): Promise<RunningMocks> {
-  const host = options.host ?? DEFAULT_HOST;
-  if (host.trim() === '') throw new UsageError('--host: give an interface address such as 127.0.0.1.');
-  if (options.spec !== undefined && options.vendors !== undefined && options.vendors.length > 0) {
-    throw new UsageError('--spec and --vendor exclude each other: mock either a spec file or vendors');
-  }
-  const { vendors: all, displayRoot: root } = servedVendors(options);
-  const selected = selectVendors(options.vendors, all);
-  const fixedPorts =
-    options.portBase === undefined ? undefined : portsFromBase(options.portBase, selected, all);
-  const dynamic = options.dynamic ?? false;
-  const seed = options.seed ?? DEFAULT_SEED;
-  const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
   const { signal } = options;
+  if (signal?.aborted) throw abortError(signal);
+  const plan = await planMocks(options);
   if (signal?.aborted) throw abortError(signal);
   // Folders of earlier runs that were killed together with their mocks.
   sweepAbandonedScratch();
 
-  const prepared = await Promise.all(selected.map((vendor) => prepare(vendor, root)));
-  if (fixedPorts) {
-    for (const [i, port] of fixedPorts.entries()) {
-      if (!(await isPortFree(host, port))) throw new PortInUseError(selected[i]!.slug, host, port, PORT_HINT);
-    }
-  }
-  const ports = fixedPorts ?? (await findFreePorts(host, selected.length));
-
-  const processes: PrismProcess[] = [];
-  const stopStarted = () => Promise.all(processes.map((p) => p.stop()));
-  // Set when start-up is abandoned (a mock failed, or the signal fired): nothing new is spawned after that.
-  let cancelled = false;
-  let firstFailure: unknown;
-  const cancel = () => {
-    cancelled = true;
-    void stopStarted();
-  };
-  signal?.addEventListener('abort', cancel, { once: true });
-  // A start-up interrupted by the parent's exit must not leave mocks behind either.
-  const killAllNow = () => {
-    for (const p of processes) p.killNow();
-  };
-  process.on('exit', killAllNow);
-
-  const launch = async (mock: PreparedMock, firstPort: number): Promise<RunningMock> => {
-    let port = firstPort;
-    for (let attempt = 1; ; attempt++) {
-      if (cancelled) throw new MockStartError(mock.vendor.slug, 'start-up was abandoned');
-      const tmpDir = mockScratchDir(mock.vendor.slug);
-      const specFile = join(tmpDir, 'openapi.json');
-      writeFilesAtomically([{ path: specFile, content: mock.document }]);
-      const prism = new PrismProcess({
-        specFile,
-        tmpDir,
-        host,
-        port,
-        dynamic,
-        seed,
-        verbose: options.verbose ?? false,
-        onOutput: options.onOutput && ((line) => options.onOutput?.(mock.vendor.slug, line)),
-      });
-      processes.push(prism);
-      const origin = `http://${urlHost(host)}:${port}`;
-      let outcome: 'ready' | 'exited';
-      try {
-        outcome = await prism.waitUntilReady(origin, readyTimeoutMs);
-      } catch (error) {
-        throw new MockStartError(mock.vendor.slug, (error as Error).message);
-      }
-      if (outcome === 'ready') {
-        const alternatives = describeAlternatives(mock.facts);
-        return {
-          slug: mock.vendor.slug,
-          name: mock.facts.name,
-          port,
-          origin,
-          baseUrl: `${origin}${mock.basePath}`,
-          basePath: mock.basePath,
-          vendorBaseUrl: mock.facts.baseUrl,
-          authHeader: alternatives[0] ?? 'none',
-          authAlternatives: alternatives,
-          credentials: credentialAlternatives(mock.facts)[0] ?? { headers: {}, query: {} },
-          envVar: mock.vendor.envVar,
-          pid: prism.pid,
-        };
-      }
-      if (cancelled) throw new MockStartError(mock.vendor.slug, 'start-up was abandoned');
-      if (!prism.lostPortRace) throw new MockStartError(mock.vendor.slug, prism.describeExit());
-      if (fixedPorts) throw new PortInUseError(mock.vendor.slug, host, port, PORT_HINT);
-      if (attempt >= PORT_RACE_ATTEMPTS) {
-        throw new MockStartError(
-          mock.vendor.slug,
-          `${attempt} free ports in a row were taken before Prism bound them`,
-        );
-      }
-      [port] = (await findFreePorts(host, 1)) as [number];
-    }
-  };
-
-  const results = await Promise.allSettled(
-    prepared.map((mock, i) =>
-      launch(mock, ports[i]!).catch((error: unknown) => {
-        // The first failure is the cause; the others only report that start-up was abandoned.
-        if (!cancelled) firstFailure = error;
-        cancel();
-        throw error;
-      }),
-    ),
-  );
-  signal?.removeEventListener('abort', cancel);
-  if (cancelled || signal?.aborted) {
-    await stopStarted();
-    process.off('exit', killAllNow);
-    if (signal?.aborted) throw abortError(signal);
-    throw firstFailure ?? (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
-  }
-  const mocks = results.map((r) => (r as PromiseFulfilledResult<RunningMock>).value);
-  const live = mocks.map((mock) => processes.find((p) => p.pid === mock.pid)!);
-  const diedEarly = live.findIndex((p) => p.hasExited);
-  if (diedEarly !== -1) {
-    await stopStarted();
-    process.off('exit', killAllNow);
-    throw new MockStartError(mocks[diedEarly]!.slug, live[diedEarly]!.describeExit());
-  }
-
-  let resolveClosed!: (failure: MockFailure | undefined) => void;
-  const closed = new Promise<MockFailure | undefined>((resolve) => {
-    resolveClosed = resolve;
-  });
-  let stopping: Promise<void> | undefined;
-  const shutDown = (failure: MockFailure | undefined): Promise<void> => {
-    if (!stopping) {
-      signal?.removeEventListener('abort', stop);
-      stopping = Promise.all(live.map((p) => p.stop())).then(() => {
-        process.off('exit', killAllNow);
-        resolveClosed(failure);
-      });
-    }
-    return stopping;
-  };
-  const stop = () => shutDown(undefined);
+  const group = new ProcessGroup();
+  const stop = () => group.stop();
   signal?.addEventListener('abort', stop, { once: true });
+  void group.stopped.then(() => signal?.removeEventListener('abort', stop));
 
-  for (const prism of live) {
-    void prism.exited.then(() => {
-      if (prism.isStopping || stopping) return;
-      const mock = mocks[live.indexOf(prism)]!;
-      void shutDown({
+  let launched: { running: RunningMock; prism: PrismProcess }[];
+  try {
+    launched = await launchAll(plan, group, options.onOutput);
+  } catch (error) {
+    await group.stop();
+    throw signal?.aborted ? abortError(signal) : error;
+  }
+  if (signal?.aborted) {
+    await group.stop();
+    throw abortError(signal);
+  }
+  const diedEarly = launched.find(({ prism }) => prism.hasExited);
+  if (diedEarly) {
+    await group.stop();
+    throw new MockStartError(diedEarly.running.slug, diedEarly.prism.describeExit());
+  }
+
+  let failure: MockFailure | undefined;
+  group.stopWhenAnyExits(
+    launched.map(({ prism }) => prism),
+    (prism) => {
+      const mock = launched.find((l) => l.prism === prism)!.running;
+      failure = {
         slug: mock.slug,
         name: mock.name,
         pid: prism.pid,
         port: mock.port,
         reason: prism.describeExit(),
-      });
-    });
-  }
-
+      };
+    },
+  );
+  const mocks = launched.map(({ running }) => running);
   return {
     urls: Object.fromEntries(mocks.map((m) => [m.slug, m.baseUrl])),
     mocks,
-    dynamic,
+    dynamic: plan.dynamic,
     stop,
-    closed,
+    closed: group.stopped.then(() => failure),
   };
 }

@@ -1,114 +1,230 @@
 // Every value a spec lists for a response field (its schema `examples`) is served by the mock: the static
-// examples together cover the documented values, so a client tested against the mock meets each of them. And
-// every header a success response declares is answered with its documented example, never an invented value.
+// examples together cover the documented values, so a client tested against the mock meets each of them. A value
+// counts only where the spec lists it: at the schema location (JSON pointer) of its field, so two fields that share
+// a name (a model's `status` and a deployment's `status`) cannot cover for each other. And every header a success
+// response declares is answered with its documented example, never an invented value.
 import {
+  child,
   deref,
   discoverVendors,
+  type ExampleObject,
   exampleRequest,
   type HeaderObject,
-  isReference,
   listOperations,
-  type MediaTypeObject,
+  locate,
   type OpenApiDocument,
   type ResponseObject,
 } from '@modelspecs/spec-tools';
 import { describe, expect, it } from 'vitest';
 import {
   answeredStatus,
+  exampleMocks,
   loadSpecs,
-  mocksForSuite,
   repoRoot,
+  responseFor,
   send,
   successStatus,
 } from './support/helpers.js';
 
 type Schema = Record<string, unknown>;
+/** Schema location (JSON pointer where the field's schema lives, `$ref`s followed) -> scalar values. */
+type ByLocation = Map<string, Set<unknown>>;
+
 const isScalar = (v: unknown): v is string | number | boolean =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+const COMBINATORS = ['oneOf', 'anyOf', 'allOf'] as const;
 
-/** Property name -> the scalar values its schema lists in `examples`, for every schema a response can carry. */
-function documentedValues(doc: OpenApiDocument): Map<string, Set<unknown>> {
-  const listed = new Map<string, Set<unknown>>();
-  const seen = new Set<unknown>();
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return;
-    seen.add(node);
-    const schema = (isReference(node) ? deref<Schema>(doc, node) : node) as Schema;
-    if (schema !== node) {
-      visit(schema);
-      return;
+function add(into: ByLocation, at: string, value: unknown): void {
+  const set = into.get(at) ?? new Set();
+  set.add(value);
+  into.set(at, set);
+}
+
+/** The JSON schema of every response of every operation, with the pointer where it lives. */
+function responseSchemas(
+  doc: OpenApiDocument,
+): { key: string; schema: unknown; pointer: string; examples: unknown[] }[] {
+  return listOperations(doc).flatMap((entry) =>
+    Object.keys(entry.operation.responses ?? {}).flatMap((key) => {
+      const found = responseFor(doc, entry, key);
+      if (!found?.json?.schema || !found.schemaPointer) return [];
+      const examples = Object.values(found.json.examples ?? {}).map(
+        (e) => deref<ExampleObject>(doc, e).value,
+      );
+      return [{ key, schema: found.json.schema, pointer: found.schemaPointer, examples }];
+    }),
+  );
+}
+
+/** The scalar values each schema location of the responses lists in `examples`. */
+function documentedValues(doc: OpenApiDocument): ByLocation {
+  const listed: ByLocation = new Map();
+  const seen = new Set<string>();
+  const visit = (raw: unknown, pointer: string): void => {
+    if (!isObject(raw)) return;
+    const { value: schema, pointer: at } = locate<Schema>(doc, raw, pointer);
+    if (seen.has(at)) return;
+    seen.add(at);
+    for (const value of Array.isArray(schema.examples) ? schema.examples.filter(isScalar) : [])
+      add(listed, at, value);
+    for (const [name, property] of Object.entries((schema.properties ?? {}) as Schema)) {
+      visit(property, child(at, 'properties', name));
     }
-    for (const [name, raw] of Object.entries((schema.properties ?? {}) as Record<string, unknown>)) {
-      const property = (isReference(raw) ? deref<Schema>(doc, raw) : raw) as Schema;
-      const values = Array.isArray(property.examples) ? property.examples.filter(isScalar) : [];
-      if (values.length > 0) {
-        const set = listed.get(name) ?? new Set();
-        for (const value of values) set.add(value);
-        listed.set(name, set);
-      }
-      visit(raw);
-    }
-    for (const key of ['items', 'additionalProperties']) visit(schema[key]);
-    for (const key of ['oneOf', 'anyOf', 'allOf']) {
-      if (Array.isArray(schema[key])) for (const part of schema[key] as unknown[]) visit(part);
+    visit(schema.items, child(at, 'items'));
+    visit(schema.additionalProperties, child(at, 'additionalProperties'));
+    for (const key of COMBINATORS) {
+      const parts = Array.isArray(schema[key]) ? (schema[key] as unknown[]) : [];
+      for (const [i, part] of parts.entries()) visit(part, child(at, key, i));
     }
   };
-  for (const { operation } of listOperations(doc)) {
-    for (const response of Object.values(operation.responses ?? {})) {
-      for (const media of Object.values(deref<ResponseObject>(doc, response).content ?? {})) {
-        visit((media as MediaTypeObject).schema);
-      }
-    }
-  }
+  for (const { schema, pointer } of responseSchemas(doc)) visit(schema, pointer);
   return listed;
 }
 
-/** Every scalar under every key of a served body, by key. */
-function collect(body: unknown, into: Map<string, Set<unknown>>): void {
-  if (Array.isArray(body)) {
-    for (const item of body) collect(item, into);
-    return;
+/** Records every scalar of a body at the schema location that describes it (walking the schema beside the body). */
+function servedValues(
+  doc: OpenApiDocument,
+  raw: unknown,
+  pointer: string,
+  body: unknown,
+  into: ByLocation,
+): void {
+  if (!isObject(raw)) return;
+  const { value: schema, pointer: at } = locate<Schema>(doc, raw, pointer);
+  if (isScalar(body)) add(into, at, body);
+  else if (Array.isArray(body)) {
+    for (const item of body) servedValues(doc, schema.items, child(at, 'items'), item, into);
+  } else if (isObject(body)) {
+    const properties = (schema.properties ?? {}) as Schema;
+    for (const [name, value] of Object.entries(body)) {
+      if (name in properties) servedValues(doc, properties[name], child(at, 'properties', name), value, into);
+      else servedValues(doc, schema.additionalProperties, child(at, 'additionalProperties'), value, into);
+    }
   }
-  if (body === null || typeof body !== 'object') return;
-  for (const [key, value] of Object.entries(body)) {
-    if (isScalar(value)) {
-      const set = into.get(key) ?? new Set();
-      set.add(value);
-      into.set(key, set);
-    } else collect(value, into);
+  for (const key of COMBINATORS) {
+    const parts = Array.isArray(schema[key]) ? (schema[key] as unknown[]) : [];
+    for (const [i, part] of parts.entries()) servedValues(doc, part, child(at, key, i), body, into);
   }
 }
 
+/** `location: value` for every documented value that nothing served. */
+function uncovered(listed: ByLocation, served: ByLocation): string[] {
+  return [...listed].flatMap(([at, values]) =>
+    [...values].filter((v) => !served.get(at)?.has(v)).map((v) => `${at}: ${JSON.stringify(v)}`),
+  );
+}
+
+/** What the spec's own named response examples serve, location by location. */
+function staticExamplesServe(doc: OpenApiDocument): ByLocation {
+  const served: ByLocation = new Map();
+  for (const { schema, pointer, examples } of responseSchemas(doc)) {
+    for (const example of examples) servedValues(doc, schema, pointer, example, served);
+  }
+  return served;
+}
+
+describe('documented values are matched by schema location', () => {
+  // Two fields named `status`: the top-level one lists `ready`, the job's lists `ready` and `failed`.
+  const status = (examples: string[]) => ({ type: 'string', examples });
+  const doc = {
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/things': {
+        get: {
+          responses: {
+            '200': {
+              description: 'ok',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      status: status(['ready']),
+                      job: { $ref: '#/components/schemas/Job' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    components: { schemas: { Job: { type: 'object', properties: { status: status(['ready', 'failed']) } } } },
+  } as unknown as OpenApiDocument;
+  const schemaPointer = '#/paths/~1things/get/responses/200/content/application~1json/schema';
+  const serve = (body: unknown): ByLocation => {
+    const served: ByLocation = new Map();
+    servedValues(doc, deref<Schema>(doc, { $ref: schemaPointer }), schemaPointer, body, served);
+    return served;
+  };
+
+  it('lists each field under its own location', () => {
+    expect([...documentedValues(doc)].map(([at, values]) => [at, [...values]])).toEqual([
+      [`${schemaPointer}/properties/status`, ['ready']],
+      ['#/components/schemas/Job/properties/status', ['ready', 'failed']],
+    ]);
+  });
+
+  it('does not let a value served under one field cover the same-named field elsewhere', () => {
+    // By name alone, `status` would be served as both `failed` and `ready`: every value covered.
+    expect(uncovered(documentedValues(doc), serve({ status: 'failed', job: { status: 'ready' } }))).toEqual([
+      `${schemaPointer}/properties/status: "ready"`,
+      '#/components/schemas/Job/properties/status: "failed"',
+    ]);
+    expect(uncovered(documentedValues(doc), serve({ status: 'ready', job: { status: 'failed' } }))).toEqual([
+      '#/components/schemas/Job/properties/status: "ready"',
+    ]);
+  });
+});
+
 const specs = await loadSpecs(discoverVendors(repoRoot));
 
-const mocks = mocksForSuite({ root: repoRoot });
+describe.each(specs)('$vendor.slug static examples', ({ vendor, doc }) => {
+  it('cover every documented value, and a value removed from them is reported at its location', () => {
+    const listed = documentedValues(doc);
+    expect(listed.size, 'the spec lists documented values').toBeGreaterThan(0);
+    const served = staticExamplesServe(doc);
+    expect(uncovered(listed, served), `specs/${vendor.slug}/openapi.yaml`).toEqual([]);
+    // Take one documented value out of what the examples serve: the check names that location and value.
+    const [at, values] = [...listed][0]!;
+    const [value] = [...values];
+    const without: ByLocation = new Map([...served].map(([k, v]) => [k, new Set(v)]));
+    without.get(at)!.delete(value);
+    expect(uncovered(listed, without)).toEqual([`${at}: ${JSON.stringify(value)}`]);
+  });
+});
+
+const mocks = exampleMocks();
 
 describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
-  it('serves every documented value of every listed response field among its static examples', async () => {
+  it('serves every documented value of every listed response field, at its location, among its static examples', async () => {
     const mock = mocks().mocks.find((m) => m.slug === vendor.slug)!;
-    const served = new Map<string, Set<unknown>>();
+    const served: ByLocation = new Map();
     for (const entry of listOperations(doc)) {
       const request = exampleRequest(doc, entry);
-      for (const [key, response] of Object.entries(entry.operation.responses ?? {})) {
+      for (const key of Object.keys(entry.operation.responses ?? {})) {
         // `default` answers any status the operation does not declare; 599 is one no operation declares.
         const status = key === 'default' ? 599 : answeredStatus(key);
-        for (const media of Object.values(deref<ResponseObject>(doc, response).content ?? {})) {
-          for (const name of Object.keys((media as MediaTypeObject).examples ?? {})) {
-            const answer = await send(mock.baseUrl, request, mock.credentials, {
-              prefer: `code=${status}, example=${name}`,
-            });
-            expect(answer.status, `${entry.pointer} ${key} example ${name}`).toBe(status);
-            collect(answer.body, served);
-          }
+        const found = responseFor(doc, entry, key);
+        for (const name of Object.keys(found?.json?.examples ?? {})) {
+          const answer = await send(mock.baseUrl, request, mock.credentials, {
+            prefer: `code=${status}, example=${name}`,
+          });
+          expect(answer.status, `${entry.pointer} ${key} example ${name}`).toBe(status);
+          servedValues(doc, found!.json!.schema, found!.schemaPointer!, answer.body, served);
         }
       }
     }
     const listed = documentedValues(doc);
     expect(listed.size, 'the spec lists documented values').toBeGreaterThan(0);
-    const missing = [...listed].flatMap(([field, values]) =>
-      [...values].filter((v) => !served.get(field)?.has(v)).map((v) => `${field}: ${JSON.stringify(v)}`),
-    );
-    expect(missing, `specs/${vendor.slug}/openapi.yaml: documented values no example serves`).toEqual([]);
+    expect(
+      uncovered(listed, served),
+      `specs/${vendor.slug}/openapi.yaml: documented values no example serves`,
+    ).toEqual([]);
   });
 });
 

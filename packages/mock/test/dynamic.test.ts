@@ -18,10 +18,10 @@ let seedA: RunningMocks;
 let seedAAgain: RunningMocks;
 let seedB: RunningMocks;
 beforeAll(async () => {
-  // Two separate sets of processes with one seed, to show the answers do not depend on the process.
+  // A second process with the same seed (one vendor is enough) shows the answers do not depend on the process.
   [seedA, seedAAgain, seedB] = await Promise.all([
     startMocks({ root: repoRoot, dynamic: true, seed: 'alpha' }),
-    startMocks({ root: repoRoot, dynamic: true, seed: 'alpha' }),
+    startMocks({ root: repoRoot, dynamic: true, seed: 'alpha', vendors: specs[0]!.vendor.slug }),
     startMocks({ root: repoRoot, dynamic: true, seed: 'beta' }),
   ]);
 }, 180_000);
@@ -41,6 +41,7 @@ describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
   });
 
   it('answers schema-valid data that differs from the static examples and is the same for the same seed', async () => {
+    const otherProcess = seedAAgain.urls[vendor.slug];
     let differsFromExamples = 0;
     let differsBetweenSeeds = 0;
     for (const entry of operations) {
@@ -49,14 +50,14 @@ describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
       const [a, again, aOtherProcess, b] = await Promise.all([
         send(seedA.urls[vendor.slug]!, request, credentials),
         send(seedA.urls[vendor.slug]!, request, credentials),
-        send(seedAAgain.urls[vendor.slug]!, request, credentials),
+        otherProcess && send(otherProcess, request, credentials),
         send(seedB.urls[vendor.slug]!, request, credentials),
       ]);
       const name = `${entry.method.toUpperCase()} ${entry.path}`;
       expect(a.status, name).toBe(answeredStatus(successStatus(entry)));
       expect(describeErrors(schemas.validate(documented.schemaPointer!, a.body)), name).toEqual([]);
       expect(again.body, `${name}: same process, same seed`).toEqual(a.body);
-      expect(aOtherProcess.body, `${name}: other process, same seed`).toEqual(a.body);
+      if (aOtherProcess) expect(aOtherProcess.body, `${name}: other process, same seed`).toEqual(a.body);
       if (JSON.stringify(a.body) !== JSON.stringify(mediaTypeExample(doc, documented.json)))
         differsFromExamples++;
       if (JSON.stringify(a.body) !== JSON.stringify(b.body)) differsBetweenSeeds++;

@@ -19,8 +19,8 @@ import {
 } from '../src/index.js';
 import {
   answeredStatus,
+  exampleMocks,
   loadSpecs,
-  mocksForSuite,
   repoRoot,
   requiresCredentials,
   responseFor,
@@ -30,7 +30,7 @@ import {
 
 const specs = await loadSpecs(discoverVendors(repoRoot));
 
-const mocks = mocksForSuite({ root: repoRoot });
+const mocks = exampleMocks();
 
 const mockOf = (slug: string): RunningMock => mocks().mocks.find((m) => m.slug === slug)!;
 

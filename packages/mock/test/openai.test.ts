@@ -3,13 +3,13 @@ import { discoverVendors, listOperations, mediaTypeExample } from '@modelspecs/s
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { MOCK_KEY } from '../src/index.js';
-import { loadSpecs, mocksForSuite, repoRoot, responseFor, successStatus } from './support/helpers.js';
+import { exampleMocks, loadSpecs, repoRoot, responseFor, successStatus } from './support/helpers.js';
 
 const specs = (await loadSpecs(discoverVendors(repoRoot))).filter(
   ({ doc }) => doc.info['x-openai-compatible'] === true,
 );
 
-const mocks = mocksForSuite({ root: repoRoot, vendors: specs.map((s) => s.vendor.slug) });
+const mocks = exampleMocks();
 
 it('finds the vendors that document OpenAI SDK compatibility', () => {
   expect(specs.length).toBeGreaterThan(0);

@@ -8,12 +8,20 @@ import { discoverVendors, getVendor, type Vendor } from './vendors.js';
 const USAGE = `Usage: modelspecs-spec <command> [options]
 
 Commands:
-  lint [--vendor <slug>] [--file <path>]   every spec check (Redocly recommended-strict, a second validator,
-                                           examples against schemas, responses, conventions)
+  lint [--vendor <slug>] [--file <path>]   every spec check: it bundles, and redocly.yaml's rules (Redocly
+       [--all]                             recommended-strict and the modelspecs plugin) pass; --all lints every
+                                           spec of the workspace in one process
   bundle [--vendor <slug>]                 write specs/<slug>/dist/openapi.json and openapi.yaml
   generate [--check]                       regenerate src/generated/*.gen.ts in the current client package;
                                            --check writes nothing and exits 1 when they are stale
   vendors [--json]                         list the vendors discovered under specs/
+  new-vendor <slug> --name <display name> --env-var <VAR> --port <mock port>
+             [--client-name <Name>] [--base-url <https URL>]
+                                           scaffold specs/<slug> and packages/<slug> (use pnpm new-vendor,
+                                           which also links the spec package and updates the vendor tables)
+  tables [--check]                         rewrite the generated vendor tables of README.md, CONTRIBUTING.md and
+                                           packages/<slug>/README.md (between their markers); --check writes
+                                           nothing and exits 1 when one is stale
 
 Options of lint and bundle:
   --max-file-bytes <n>                     the largest file a spec may consist of (default 5242880, 5 MiB)
@@ -48,7 +56,13 @@ async function main(argv: string[]): Promise<number> {
       file: { type: 'string' },
       json: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
       'max-file-bytes': { type: 'string' },
+      name: { type: 'string' },
+      'env-var': { type: 'string' },
+      port: { type: 'string' },
+      'client-name': { type: 'string' },
+      'base-url': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,11 +76,18 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     // Each command loads only what it needs: openapi-typescript and Redocly are slow to import.
     case 'lint': {
-      const { formatLintReport, lintSpecFile } = await import('./lint.js');
-      const file = values.file ? resolve(values.file) : currentVendor(root, values.vendor).specFile;
-      const report = await lintSpecFile(file, root, load);
-      (report.ok ? console.log : console.error)(formatLintReport(report));
-      return report.ok ? 0 : 1;
+      const { formatLintReport, lintSpecFile, loadLintConfig } = await import('./lint.js');
+      const files = values.all
+        ? discoverVendors(root).map((v) => v.specFile)
+        : [values.file ? resolve(values.file) : currentVendor(root, values.vendor).specFile];
+      const config = await loadLintConfig(root);
+      let ok = true;
+      for (const file of files) {
+        const report = await lintSpecFile(file, root, { ...load, config });
+        (report.ok ? console.log : console.error)(formatLintReport(report));
+        ok &&= report.ok;
+      }
+      return ok ? 0 : 1;
     }
     case 'bundle': {
       const { writeBundle } = await import('./bundle.js');
@@ -93,6 +114,46 @@ async function main(argv: string[]): Promise<number> {
           'Run `pnpm build` (or `pnpm turbo run generate`) and commit the spec and the regenerated files together.',
       );
       return 1;
+    }
+    case 'tables': {
+      const { updateVendorTables } = await import('./vendor-tables.js');
+      const { files, stale } = await updateVendorTables(root, { check: values.check });
+      if (!values.check) {
+        console.log(
+          stale.length > 0 ? `rewrote the vendor tables of ${stale.join(', ')}` : 'vendor tables up to date',
+        );
+        return 0;
+      }
+      if (stale.length === 0) {
+        console.log(`vendor tables up to date: ${files.join(', ')}`);
+        return 0;
+      }
+      console.error(
+        `The vendor tables of ${stale.join(', ')} no longer match the specs and their package.json.\n` +
+          'Run `pnpm vendor-tables` and commit the result.',
+      );
+      return 1;
+    }
+    case 'new-vendor': {
+      const { scaffoldVendor } = await import('./new-vendor.js');
+      const slug = positionals[1];
+      if (!slug || positionals.length > 2) throw new UsageError(`new-vendor takes one <slug>.\n\n${USAGE}`);
+      const missing = (['name', 'env-var', 'port'] as const).filter((flag) => values[flag] === undefined);
+      if (missing.length > 0) {
+        throw new UsageError(
+          `new-vendor: ${missing.map((flag) => `--${flag}`).join(', ')} required; nothing written.`,
+        );
+      }
+      const written = scaffoldVendor(root, {
+        slug,
+        name: values.name as string,
+        envVar: values['env-var'] as string,
+        port: /^\d+$/.test(values.port as string) ? Number(values.port) : Number.NaN,
+        clientName: values['client-name'],
+        baseUrl: values['base-url'] ?? `https://api.${slug}.example/v1`,
+      });
+      console.log(`wrote ${written.join(', ')}`);
+      return 0;
     }
     case 'vendors': {
       const vendors = discoverVendors(root);

@@ -2,7 +2,8 @@ import { relative } from 'node:path';
 import { type SendableScheme, schemeKind, sendableScheme } from './auth.js';
 import { errorEnvelope } from './declarations.js';
 import { SpecError } from './errors.js';
-import { type Paging, pagingDeclaration } from './extensions/paging.js';
+import type { Paging } from './extensions/paging.js';
+import { pagingDeclaration } from './extensions/paging-declaration.js';
 import { deref, type OpenApiDocument, type SecuritySchemeObject } from './openapi.js';
 import type { Vendor } from './vendors.js';
 

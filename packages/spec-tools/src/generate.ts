@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { renderClientEntry } from './client-entry.js';
 import { UsageError } from './errors.js';
 import { vendorFacts } from './facts.js';
 import { assertSelfContained } from './load.js';
@@ -14,12 +15,12 @@ const header = (slug: string) =>
   '// change the spec and run `pnpm build` (or `pnpm --filter @modelspecs/' +
   `${slug} generate\`).\n`;
 
-/** The two generated modules of a client package, as text. */
+/** The generated modules of a client package, as text: its types, its vendor facts and its entry. */
 export async function renderClientModules(
   doc: OpenApiDocument,
   vendor: Vendor,
   clientVersion: string,
-): Promise<{ schema: string; facts: string }> {
+): Promise<{ schema: string; facts: string; entry: string }> {
   // openapi-typescript resolves any $ref it meets on its own: give it only a document that names nothing outside.
   assertSelfContained(doc, `specs/${vendor.slug}/dist/openapi.json`);
   const ast = await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], {
@@ -31,13 +32,13 @@ export async function renderClientModules(
     `${header(vendor.slug)}\n` +
     '/** Facts about the vendor read from its spec: base URL, auth schemes, key env var. */\n' +
     `export const vendor = ${JSON.stringify(vendorFacts(doc, vendor, clientVersion), null, 2)} as const;\n`;
-  return { schema, facts };
+  return { schema, facts, entry: renderClientEntry(doc, vendor, `${header(vendor.slug)}\n`) };
 }
 
 /**
  * With `check`, writes nothing and reports which generated files differ from what the spec produces now.
- * Otherwise regenerates `src/generated/schema.gen.ts` (openapi-typescript) and `src/generated/vendor.gen.ts` (runtime facts)
- * in the client package at `packageDir`, from the bundle its spec package built (`specs/<slug>/dist/openapi.json`).
+ * Otherwise regenerates `src/generated/schema.gen.ts` (openapi-typescript), `src/generated/vendor.gen.ts` (runtime facts)
+ * and `src/generated/client.gen.ts` (the package's entry) in the client package at `packageDir`, from the bundle its spec package built (`specs/<slug>/dist/openapi.json`).
  */
 export async function generateClient(
   packageDir: string = process.cwd(),
@@ -60,10 +61,11 @@ export async function generateClient(
     );
   }
   const doc = JSON.parse(readFileSync(bundlePath, 'utf8')) as OpenApiDocument;
-  const { schema, facts } = await renderClientModules(doc, vendor, manifest.version ?? '0.0.0');
+  const { schema, facts, entry } = await renderClientModules(doc, vendor, manifest.version ?? '0.0.0');
   const outputs = [
     { path: join(packageDir, 'src', 'generated', 'schema.gen.ts'), content: schema },
     { path: join(packageDir, 'src', 'generated', 'vendor.gen.ts'), content: facts },
+    { path: join(packageDir, 'src', 'generated', 'client.gen.ts'), content: entry },
   ];
   const files = outputs.map((o) => relative(root, o.path));
   if (options.check) {

@@ -25,12 +25,8 @@ export {
   successJsonSchemas,
 } from './declarations.js';
 export { SpecError, UsageError } from './errors.js';
-export {
-  type Paging,
-  type PagingDeclaration,
-  pagingDeclaration,
-  pagingSchema,
-} from './extensions/paging.js';
+export { type Paging, pagingSchema } from './extensions/paging.js';
+export { type PagingDeclaration, pagingDeclaration } from './extensions/paging-declaration.js';
 export { EXTENSIONS_SCHEMA_ID, extensionsSchema } from './extensions/schema.js';
 export {
   type SecuritySchemes,

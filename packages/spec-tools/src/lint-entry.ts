@@ -1,14 +1,12 @@
-// @modelspecs/spec-tools/lint: the spec checks (Redocly, a second OpenAPI validator, examples, conventions).
+// @modelspecs/spec-tools/lint: the spec checks (Redocly's library with the repo's redocly.yaml and the modelspecs
+// plugin).
 export {
   type CheckResult,
-  checkConventions,
-  checkExamples,
-  checkResponses,
-  collectExamples,
-  type ExampleCase,
-  redoclyCli,
+  formatLintReport,
+  type LintReport,
+  lintSpecFile,
+  loadLintConfig,
+  REDOCLY_CHECK,
   redoclyLint,
-  schemaValidate,
-} from './checks.js';
-export { formatLintReport, type LintReport, lintSpecFile } from './lint.js';
-export { checkPaging } from './rules/paging.js';
+} from './lint.js';
+export { modelspecsPlugin, modelspecsRules } from './rules/plugin.js';

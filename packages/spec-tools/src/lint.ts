@@ -1,19 +1,15 @@
-import { relative } from 'node:path';
-import {
-  type CheckResult,
-  checkConventions,
-  checkExamples,
-  checkResponses,
-  redoclyLint,
-  schemaValidate,
-} from './checks.js';
+import { join, relative } from 'node:path';
+import { type Config, lintDocument, loadConfig } from '@redocly/openapi-core';
 import { SpecError } from './errors.js';
-import { bundleSpec } from './load.js';
-import type { SpecLoadOptions } from './resolver.js';
-import { checkDeclarations } from './rules/declarations.js';
-import { checkFidelity } from './rules/fidelity.js';
-import { checkPaging } from './rules/paging.js';
-import { SourceLocator } from './source-locator.js';
+import { bundleSpec, describeProblem, specResolver, withSpecDocument } from './load.js';
+import { ConfinedResolver, type SpecLoadOptions } from './resolver.js';
+import { modelspecsPlugin } from './rules/plugin.js';
+
+export interface CheckResult {
+  name: string;
+  /** One line each: `file:line:col #/pointer: message (rule)`. */
+  problems: string[];
+}
 
 export interface LintReport {
   file: string;
@@ -21,40 +17,70 @@ export interface LintReport {
   checks: CheckResult[];
 }
 
+/** The name of the check that runs the rules of redocly.yaml. */
+export const REDOCLY_CHECK = 'redocly lint (redocly.yaml: recommended-strict and the modelspecs rules)';
+
 /**
- * Every spec check on one file: it parses and resolves, Redocly recommended-strict, a second OpenAPI validator,
- * every example against its schema, a 2xx and an error response per operation, and the project's conventions.
+ * The workspace's redocly.yaml with the modelspecs plugin (its rules are configured there by name). Loaded once for
+ * any number of specs. The config may extend others: they too are read only from the workspace, never the network.
+ */
+export function loadLintConfig(root: string): Promise<Config> {
+  return loadConfig({
+    configPath: join(root, 'redocly.yaml'),
+    externalRefResolver: new ConfinedResolver(root, root),
+    plugins: [modelspecsPlugin],
+  });
+}
+
+const asProblems = (error: unknown): string[] => {
+  if (!(error instanceof SpecError)) throw error;
+  return [...error.problems, ...(error.problems.length ? [] : [error.message])];
+};
+
+/**
+ * Redocly's linter with the rules of redocly.yaml, in process, on the files the confined resolver reads (the spec's
+ * folder only, no network). Each problem reads `file:line:col #/pointer: message (rule)`.
+ */
+export async function redoclyLint(
+  specFile: string,
+  root: string,
+  options: SpecLoadOptions & { config?: Config } = {},
+): Promise<CheckResult> {
+  let problems: string[];
+  try {
+    const config = options.config ?? (await loadLintConfig(root));
+    const resolver = specResolver(specFile, root, options);
+    const found = await withSpecDocument(specFile, resolver, (document) =>
+      lintDocument({ document, config, externalRefResolver: resolver }),
+    );
+    problems = found.map((p) => `${describeProblem(p, root)} (${p.ruleId})`);
+  } catch (error) {
+    problems = asProblems(error);
+  }
+  return { name: REDOCLY_CHECK, problems };
+}
+
+/**
+ * Every spec check on one file: it parses and bundles (every $ref resolved inside the spec's folder), and the rules of
+ * redocly.yaml (Redocly's recommended-strict, whose `struct` rule validates the OpenAPI structure, and the modelspecs
+ * plugin). Pass `config` (`loadLintConfig`) to lint
+ * many specs in one process without loading the config again.
  */
 export async function lintSpecFile(
   file: string,
   root: string,
-  options: SpecLoadOptions & { redocly?: boolean } = {},
+  options: SpecLoadOptions & { config?: Config } = {},
 ): Promise<LintReport> {
   const checks: CheckResult[] = [];
   const name = relative(root, file) || file;
-  let doc: Awaited<ReturnType<typeof bundleSpec>> | undefined;
   try {
-    doc = await bundleSpec(file, root, options);
+    // What the tools downstream read: the bundled document, self-contained.
+    await bundleSpec(file, root, options);
     checks.push({ name: 'parses and every $ref resolves', problems: [] });
   } catch (error) {
-    if (!(error instanceof SpecError)) throw error;
-    checks.push({
-      name: 'parses and every $ref resolves',
-      problems: [...error.problems, ...(error.problems.length ? [] : [error.message])],
-    });
+    checks.push({ name: 'parses and every $ref resolves', problems: asProblems(error) });
   }
-  if (options.redocly !== false) checks.push(await redoclyLint(file, root, options));
-  if (doc) {
-    const locator = new SourceLocator(file, root);
-    checks.push(await schemaValidate(doc));
-    const examples = checkExamples(doc, locator);
-    checks.push({ ...examples, name: `${examples.name}: ${examples.checked} examples` });
-    checks.push(checkResponses(doc, locator));
-    checks.push(checkConventions(doc, locator));
-    checks.push(checkFidelity(doc, locator));
-    checks.push(checkPaging(doc, locator));
-    checks.push(checkDeclarations(doc, locator));
-  }
+  checks.push(await redoclyLint(file, root, options));
   return { file: name, ok: checks.every((c) => c.problems.length === 0), checks };
 }
 
@@ -63,7 +89,6 @@ export function formatLintReport(report: LintReport): string {
   const lines = [`${report.file}`];
   for (const check of report.checks) {
     lines.push(`  ${check.problems.length === 0 ? 'ok  ' : 'FAIL'} ${check.name}`);
-    if (check.output) lines.push(check.output.replace(/^/gm, '       '));
     for (const problem of check.problems) lines.push(`       ${problem}`);
   }
   lines.push(

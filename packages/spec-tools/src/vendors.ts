@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { readConfinedFile } from './confined-read.js';
@@ -21,14 +21,23 @@ export interface Vendor {
   readonly envVar: string;
   /** Default port of the vendor's mock server. */
   readonly mockPort: number;
+  /**
+   * The vendor's name in its client package's identifiers (`create<clientName>Client`, `<clientName>Model`); a spec
+   * package without a client package may leave it out, the client generator requires it.
+   */
+  readonly clientName?: string;
+  /** The spec's schemas the client package exports under a name of their own, `<clientName><schema>`. */
+  readonly namedTypes: readonly string[];
 }
 
 const ENV_VAR = /^[A-Z][A-Z0-9_]*$/;
+const CLIENT_NAME = /^[A-Z][A-Za-z0-9]*$/;
+const TYPE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 interface SpecManifest {
   name?: unknown;
   dependencies?: Record<string, string>;
-  modelspecs?: { envVar?: unknown; mockPort?: unknown };
+  modelspecs?: { envVar?: unknown; mockPort?: unknown; clientName?: unknown; namedTypes?: unknown };
 }
 
 function readManifest(manifestPath: string, where: string): SpecManifest {
@@ -57,7 +66,7 @@ function readVendorPackage(dir: string, slug: string, specFile: string, where: s
   if (manifest.name !== `@modelspecs/spec-${slug}`) {
     problems.push(`${where}: "name" must be "@modelspecs/spec-${slug}" (the folder is ${slug})`);
   }
-  const { envVar, mockPort } = manifest.modelspecs ?? {};
+  const { envVar, mockPort, clientName, namedTypes = [] } = manifest.modelspecs ?? {};
   if (typeof envVar !== 'string' || !ENV_VAR.test(envVar)) {
     problems.push(
       `${where}: "modelspecs.envVar" must be an upper-case environment variable name, e.g. "ACME_API_KEY"`,
@@ -65,6 +74,20 @@ function readVendorPackage(dir: string, slug: string, specFile: string, where: s
   }
   if (typeof mockPort !== 'number' || !Number.isInteger(mockPort) || mockPort < 1 || mockPort > 65535) {
     problems.push(`${where}: "modelspecs.mockPort" must be an integer port between 1 and 65535`);
+  }
+  if (clientName !== undefined && (typeof clientName !== 'string' || !CLIENT_NAME.test(clientName))) {
+    problems.push(
+      `${where}: "modelspecs.clientName" must be the vendor's name as it reads in identifiers (letters and digits, upper-case first), e.g. "Acme" for createAcmeClient`,
+    );
+  }
+  if (
+    !Array.isArray(namedTypes) ||
+    !namedTypes.every((name) => typeof name === 'string' && TYPE_NAME.test(name)) ||
+    new Set(namedTypes).size !== namedTypes.length
+  ) {
+    problems.push(
+      `${where}: "modelspecs.namedTypes" must be a list of distinct schema names of the spec (components.schemas), e.g. ["Model", "Error"]`,
+    );
   }
   if (problems.length > 0) throw new SpecError(`Invalid spec package ${slug}`, problems);
   return {
@@ -75,6 +98,8 @@ function readVendorPackage(dir: string, slug: string, specFile: string, where: s
     specFile,
     envVar: envVar as string,
     mockPort: mockPort as number,
+    ...(clientName === undefined ? {} : { clientName: clientName as string }),
+    namedTypes: namedTypes as string[],
   };
 }
 
@@ -134,6 +159,18 @@ export function installedVendors(packageDir: string): Vendor[] {
   return sortAndCheckPorts(vendors, (v) => join(v.dir, 'package.json'));
 }
 
+/**
+ * The vendor whose spec package holds `specFile`: the `package.json` beside it, as `discoverVendors` reads it (the
+ * folder's name is the slug). Undefined when no manifest is there (a spec linted on its own, outside a spec package).
+ */
+export function vendorBesideSpec(specFile: string, displayRoot: string = process.cwd()): Vendor | undefined {
+  const dir = dirname(specFile);
+  const manifest = join(dir, 'package.json');
+  if (!existsSync(manifest)) return undefined;
+  const where = relative(displayRoot, manifest);
+  return readVendorPackage(dir, basename(dir), specFile, where && !where.startsWith('..') ? where : manifest);
+}
+
 /** Where a tool found its vendors, and the folder its messages name files from. */
 export interface VendorCatalog {
   vendors: Vendor[];
@@ -174,6 +211,7 @@ export function specFileVendor(file: string, defaultPort = 4010): Vendor {
     specFile,
     envVar: 'MODELSPECS_API_KEY',
     mockPort: defaultPort,
+    namedTypes: [],
   };
 }
 

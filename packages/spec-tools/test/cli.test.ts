@@ -24,7 +24,27 @@ describe('modelspecs-spec CLI', () => {
     const { specDir } = tempWorkspace('bad-example.yaml');
     const result = run(specDir, 'lint');
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/specs\/acme\/openapi\.yaml:68:\d+ .*\/data\/1\/created must be integer/);
+    expect(result.stderr).toMatch(
+      /specs\/acme\/openapi\.yaml:68:\d+ .*\/data\/1\/created: .*must be integer\. \(no-invalid-media-type-examples\)/,
+    );
+  });
+
+  it('lint --all lints every spec of the workspace in one process, and fails when one fails', () => {
+    const { root, specDir } = tempWorkspace();
+    const clean = run(root, 'lint', '--all');
+    expect(clean.stdout).toMatch(/^specs\/acme\/openapi\.yaml\n/);
+    expect(clean.status).toBe(0);
+    const spec = join(specDir, 'openapi.yaml');
+    writeFileSync(
+      spec,
+      readFileSync(spec, 'utf8').replace(
+        'x-doc-discrepancies:\n',
+        'x-doc-discrepancies: not a list\nx-old:\n',
+      ),
+    );
+    const failing = run(root, 'lint', '--all');
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toMatch(/x-doc-discrepancies.*\(modelspecs\/doc-discrepancies\)/);
   });
 
   it('bundle writes dist/openapi.json and dist/openapi.yaml with every $ref internal', () => {

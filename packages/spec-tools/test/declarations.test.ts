@@ -4,15 +4,16 @@ import { errorEnvelope, listDeclarations, listItemSchemas } from '../src/declara
 import { SpecError } from '../src/errors.js';
 import { extensionsSchema } from '../src/extensions/schema.js';
 import { extensionViolations } from '../src/extensions/validate.js';
-import { lintSpecFile } from '../src/lint.js';
+import { lintSpecFile, REDOCLY_CHECK } from '../src/lint.js';
 import { bundleSpec } from '../src/load.js';
 import { getVendor } from '../src/vendors.js';
 import { fixtures, repoRoot } from './helpers.js';
 
-const declarationsCheck = async (name: string) =>
-  (await lintSpecFile(join(fixtures, name), repoRoot, { redocly: false })).checks.find((c) =>
-    c.name.startsWith('x-modelspecs declarations'),
-  )!;
+const declarationsCheck = async (name: string) => {
+  const report = await lintSpecFile(join(fixtures, name), repoRoot);
+  const redocly = report.checks.find((c) => c.name === REDOCLY_CHECK)!;
+  return { problems: redocly.problems.filter((p) => p.endsWith('(modelspecs/declarations)')) };
+};
 
 const at = (line: string) =>
   new RegExp(`^packages/spec-tools/test/fixtures/bad-declarations\\.yaml:\\d+:\\d+ ${line}`);
@@ -68,9 +69,12 @@ describe('x-modelspecs declaration checks', () => {
   it('require an error envelope declaration where error bodies are JSON', async () => {
     const doc = await bundleSpec(join(fixtures, 'valid.yaml'), repoRoot);
     delete (doc.components!.schemas!.Error as Record<string, unknown>)['x-modelspecs-error'];
-    const { checkDeclarations } = await import('../src/rules/declarations.js');
-    expect(checkDeclarations(doc).problems).toEqual([
-      expect.stringMatching(/^#\/components\/schemas: .*no schema declares x-modelspecs-error/),
+    const { declarationProblems } = await import('../src/rules/declarations.js');
+    expect(declarationProblems(doc)).toEqual([
+      {
+        pointer: '#/components/schemas',
+        message: expect.stringMatching(/no schema declares x-modelspecs-error/),
+      },
     ]);
   });
 });
@@ -80,9 +84,8 @@ describe('the extensions JSON Schema', () => {
     expect(Object.keys(extensionsSchema.$defs)).toEqual(
       expect.arrayContaining(['pointer', 'pointers', 'list', 'paging', 'catalog', 'error']),
     );
-    expect(extensionViolations('x-modelspecs-list', { items: '', id: ['/id', '/key'], paging: {} })).toEqual(
-      [],
-    );
+    const paging = { style: 'offset', offset: 'offset', total: '/total' };
+    expect(extensionViolations('x-modelspecs-list', { items: '', id: ['/id', '/key'], paging })).toEqual([]);
   });
 
   it('refuses a pointer with a bare ~ and an empty list of alternatives', () => {

@@ -7,7 +7,7 @@ import { bundleSpec } from '../src/load.js';
 import { discoverVendors } from '../src/vendors.js';
 import { fixtures, tempWorkspace } from './helpers.js';
 
-const acme = () => discoverVendors(tempWorkspace().root)[0]!;
+const acme = () => ({ ...discoverVendors(tempWorkspace().root)[0]!, clientName: 'Acme' });
 
 describe('client generation', () => {
   it('derives base URL, auth schemes and the key env var from the spec', async () => {

@@ -1,7 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintSpecFile } from '../src/lint.js';
-import { fixtures, repoRoot } from './helpers.js';
+import { lintSpecFile, REDOCLY_CHECK } from '../src/lint.js';
+import { fixtures, repoRoot, tempWorkspace } from './helpers.js';
 
 const lint = (name: string) => lintSpecFile(join(fixtures, name), repoRoot);
 const failed = (report: Awaited<ReturnType<typeof lint>>) =>
@@ -21,7 +22,7 @@ describe('lintSpecFile', () => {
     expect(parse.problems.join('\n')).toMatch(
       /packages\/spec-tools\/test\/fixtures\/invalid-yaml\.yaml:\d+:\d+: /,
     );
-    expect(failed(report)).toContain('redocly lint (recommended-strict)');
+    expect(failed(report)).toContain(REDOCLY_CHECK);
   });
 
   it('reports a $ref to nowhere with the file, line and the missing target', async () => {
@@ -33,25 +34,38 @@ describe('lintSpecFile', () => {
     );
   });
 
-  it('reports an example that breaks its schema at the offending value', async () => {
+  it('reports an example that breaks its schema at the offending value (Redocly no-invalid-media-type-examples)', async () => {
     const report = await lint('bad-example.yaml');
     expect(report.ok).toBe(false);
-    const examples = report.checks.find((c) => c.name.startsWith('examples'))!;
-    expect(examples.problems).toHaveLength(1);
-    expect(examples.problems[0]).toMatch(
-      /bad-example\.yaml:68:\d+ #\/paths\/~1models\/get\/responses\/200\/content\/application~1json\/examples\/list\/value: .*\/data\/1\/created must be integer/,
-    );
-    // Redocly's own example rule catches it too.
-    expect(failed(report)).toContain('redocly lint (recommended-strict)');
+    expect(report.checks.find((c) => c.name === REDOCLY_CHECK)!.problems).toEqual([
+      expect.stringMatching(
+        /bad-example\.yaml:68:\d+ #\/paths\/~1models\/get\/responses\/200\/content\/application~1json\/examples\/list\/value\/data\/1\/created: .*`created` property type must be integer.*\(no-invalid-media-type-examples\)$/,
+      ),
+    ]);
   });
 
-  it('reports an operation without an error response', async () => {
+  it('reports an operation without an error response (Redocly operation-4xx-response)', async () => {
     const report = await lint('missing-error-response.yaml');
-    const responses = report.checks.find((c) => c.name.startsWith('a 2xx'))!;
-    expect(responses.problems).toEqual([
+    expect(report.checks.find((c) => c.name === REDOCLY_CHECK)!.problems).toContainEqual(
       expect.stringMatching(
-        /missing-error-response\.yaml:\d+:\d+ GET \/models: no error .* response is documented/,
+        /missing-error-response\.yaml:\d+:\d+ #\/paths\/~1models\/get\/responses: .*\(operation-4xx-response\)$/,
       ),
+    );
+  });
+
+  it('reports a parameter, a referenced and a schema example that break their schemas (Redocly example rules)', async () => {
+    const { root, specDir } = tempWorkspace();
+    const file = join(specDir, 'openapi.yaml');
+    const text = readFileSync(file, 'utf8')
+      .replace('          example: 20\n', '          example: 1000\n')
+      .replace('          - {id: c, created: 3}', '          - {created: 3}')
+      .replace('examples: [a]}', 'examples: [42]}');
+    writeFileSync(file, text);
+    const problems = (await lintSpecFile(file, root)).checks.find((c) => c.name === REDOCLY_CHECK)!.problems;
+    expect(problems.map((p) => p.replace(/^.*\((.*)\)$/, '$1')).sort()).toEqual([
+      'no-invalid-media-type-examples',
+      'no-invalid-parameter-examples',
+      'no-invalid-schema-examples',
     ]);
   });
 });

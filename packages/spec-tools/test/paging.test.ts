@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundleSpec, getVendor, type OpenApiDocument, pagingDeclaration, SpecError } from '../src/index.js';
-import { checkPaging } from '../src/rules/paging.js';
+import { pagingProblems } from '../src/rules/paging.js';
 
 // TensorOne's spec declares its list paged; each test breaks one part of a copy of it.
 const doc = await bundleSpec(getVendor('tensorone').specFile);
@@ -25,7 +25,7 @@ describe('paging declarations', () => {
       hasMore: ['/pagination/hasMore'],
       total: ['/pagination/total', '/total'],
     });
-    expect(checkPaging(doc).problems).toEqual([]);
+    expect(pagingProblems(doc)).toEqual([]);
   });
 
   it('refuses a shape the schema does not allow', () => {
@@ -35,13 +35,13 @@ describe('paging declarations', () => {
   });
 
   it('lint names a parameter the operation lacks and a pointer that reaches the wrong type', () => {
-    const problems = checkPaging(
+    const problems = pagingProblems(
       paged((p) => {
         p.limit = 'pageSize';
         p.hasMore = '/pagination/total';
         p.total = ['/models'];
       }),
-    ).problems;
+    ).map(({ pointer, message }) => `${pointer}: ${message}`);
     expect(problems).toEqual([
       expect.stringContaining('/paging/limit: "pageSize" is not a query parameter of GET /training/models'),
       expect.stringContaining('/paging/hasMore: "/pagination/total" does not reach a boolean property'),

@@ -15,8 +15,28 @@ describe('vendor discovery', () => {
         specFile: `${specDir}/openapi.yaml`,
         envVar: 'ACME_API_KEY',
         mockPort: 4999,
+        namedTypes: [],
       },
     ]);
+  });
+
+  it('reads the client name and named types beside the env var, and names a broken one', () => {
+    const manifest = (modelspecs: Record<string, unknown>) => ({
+      name: '@modelspecs/spec-acme',
+      modelspecs: { envVar: 'ACME_API_KEY', mockPort: 4999, ...modelspecs },
+    });
+    const { root } = tempWorkspace(
+      'valid.yaml',
+      manifest({ clientName: 'AcmeCloud', namedTypes: ['Model'] }),
+    );
+    expect(discoverVendors(root)[0]).toMatchObject({ clientName: 'AcmeCloud', namedTypes: ['Model'] });
+    const broken = tempWorkspace(
+      'valid.yaml',
+      manifest({ clientName: 'acme cloud', namedTypes: ['Model', 'Model'] }),
+    );
+    expect(() => discoverVendors(broken.root)).toThrow(
+      /"modelspecs\.clientName" must be[\s\S]*"modelspecs\.namedTypes" must be a list of distinct schema names/,
+    );
   });
 
   it('names the file and the field of a broken manifest', () => {

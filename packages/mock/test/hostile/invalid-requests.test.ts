@@ -19,8 +19,16 @@ import {
   type ParameterObject,
 } from '@modelspecs/spec-tools';
 import { describe, expect, it } from 'vitest';
-import type { RunningMock, RunningMocks } from '../../src/index.js';
-import { fixtures, type LoadedSpec, loadSpecs, mocksForSuite, repoRoot } from '../support/helpers.js';
+import type { RunningMock } from '../../src/index.js';
+import {
+  exampleMocks,
+  fixtures,
+  type LoadedSpec,
+  loadSpecs,
+  mocksForSuite,
+  repoRoot,
+  type SharedMocks,
+} from '../support/helpers.js';
 
 interface Probe {
   what: string;
@@ -127,7 +135,7 @@ function errorSchemas(doc: OpenApiDocument): string[] {
 
 function invalidRequestSuite(
   specs: () => LoadedSpec[],
-  mocks: () => RunningMocks,
+  mocks: () => SharedMocks,
   expected: (entry: OperationEntry) => number = expectedStatus,
 ): void {
   it('has something to refuse', () => {
@@ -183,7 +191,7 @@ const repoSpecs = (await loadSpecs(discoverVendors(repoRoot))).filter(({ doc }) 
 
 describe("this repository's specs", () => {
   const specs = repoSpecs;
-  const mocks = mocksForSuite({ root: repoRoot, vendors: specs.map((s) => s.vendor.slug) });
+  const mocks = exampleMocks();
 
   it('include operations with a request body', () => {
     expect(specs.some(({ doc }) => listOperations(doc).some((entry) => entry.operation.requestBody))).toBe(

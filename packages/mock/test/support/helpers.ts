@@ -14,7 +14,7 @@ import {
   type ResponseObject,
   type Vendor,
 } from '@modelspecs/spec-tools';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import {
   type MockCredentials,
   type RunningMocks,
@@ -102,6 +102,15 @@ export async function send(
     contentType,
     headers: response.headers,
   };
+}
+
+/** The example mocks of every vendor that test/global-setup.ts started once for the whole run. */
+export type SharedMocks = Pick<RunningMocks, 'urls' | 'mocks'>;
+
+/** The run's shared example mocks, for suites that only send requests (nothing may stop or kill them). */
+export function exampleMocks(): () => SharedMocks {
+  const shared = inject('exampleMocks');
+  return () => shared;
 }
 
 /** Starts mocks before the enclosing suite's tests and stops them after; returns a getter for the running mocks. */

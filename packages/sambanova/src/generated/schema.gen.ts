@@ -181,7 +181,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Rate limit exceeded for your subscription tier. Limits are per model, in requests per minute and requests per day; the Developer tier is also capped at 20M tokens per day. SambaNova says every response carries rate-limit headers, but the stored docs do not name them; the names seen in third-party code are unconfirmed and therefore not declared here. One copy of the error-code page also lists "Queue Full" (too many requests in flight) under 429. */
+        /** @description Rate limit exceeded for your subscription tier. Limits are per model, in requests per minute and requests per day; the Developer tier is also capped at 20M tokens per day. SambaNova says every response carries rate-limit headers, but the copy of its rate-limits page read for this document (2026-11) does not name them; the names seen in third-party code are unconfirmed and therefore not declared here. One copy of the error-code page also lists "Queue Full" (too many requests in flight) under 429. */
         TooManyRequests: {
             headers: {
                 [name: string]: unknown;

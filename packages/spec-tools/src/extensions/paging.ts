@@ -1,7 +1,6 @@
 // `paging` inside `x-modelspecs-list`: how a list operation is paged. Its JSON Schema (`$defs.paging` of the
-// project's extension schema), its type, and its one reader.
-import { type ListDeclaration, listDeclarations } from '../declarations.js';
-import type { OpenApiDocument, OperationEntry } from '../openapi.js';
+// project's extension schema) and its type; its one reader is `pagingDeclaration` (paging-declaration.ts), apart so
+// that the schema, which the readers validate against, imports nothing that reads.
 
 const parameter = { type: 'string', minLength: 1, description: 'A query parameter of the operation' };
 const pointers = { $ref: '#/$defs/pointers' };
@@ -56,41 +55,4 @@ export interface Paging {
   cursor?: string;
   /** cursor: pointers to the next cursor. */
   next?: string[];
-}
-
-export interface PagingDeclaration {
-  operation: OperationEntry;
-  /** Where the items are (from the list declaration). */
-  items: string[];
-  paging: Paging;
-  /** `#/paths/~1models/get/x-modelspecs-list/paging` */
-  pointer: string;
-}
-
-const list = (value: unknown) => (value === undefined ? undefined : [value as string | string[]].flat());
-
-/**
- * Every list declaration that declares `paging`, typed, pointers as lists. Reads through `listDeclarations`, which
- * checks the declaration against the extensions' schema (a malformed one is its SpecError).
- */
-export function pagingDeclaration(doc: OpenApiDocument): PagingDeclaration[] {
-  return listDeclarations(doc)
-    .filter(
-      (declaration): declaration is ListDeclaration & { paging: object } => declaration.paging !== undefined,
-    )
-    .map(({ operation, items, paging, pointer }) => {
-      const { style, limit, offset, hasMore, total, cursor, next } = paging as Record<string, never>;
-      const typed = Object.fromEntries(
-        Object.entries({
-          style,
-          limit,
-          offset,
-          hasMore: list(hasMore),
-          total: list(total),
-          cursor,
-          next: list(next),
-        }).filter(([, value]) => value !== undefined),
-      ) as unknown as Paging;
-      return { operation, items, paging: typed, pointer: `${pointer}/paging` };
-    });
 }

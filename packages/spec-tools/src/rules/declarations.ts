@@ -1,7 +1,6 @@
 // The project's declarations (`x-modelspecs-list`, `x-modelspecs-error`) say what they mean: their shape matches
 // the extensions' JSON Schema, every pointer reaches a value of the right type in the schema it points into, and
 // the operation and parameter a list names exist. One small function per check.
-import type { CheckResult } from '../checks.js';
 import {
   type DeclarationProblem,
   oneEnvelopeOnly,
@@ -13,9 +12,9 @@ import {
 } from '../declarations.js';
 import { isJsonMediaType } from '../lookup.js';
 import { type JsonSchema, listOperations, type OpenApiDocument, type ResponseObject } from '../openapi.js';
-import { child, deref, type Located } from '../pointer.js';
+import { child, deref, type Located, pointerSegments } from '../pointer.js';
 import { elementSchemas, schemasAt, schemaTypes } from '../schema-at.js';
-import type { SourceLocator } from '../source-locator.js';
+import { guarded, isNode } from './rule.js';
 
 type Pointers = string | string[];
 
@@ -193,19 +192,38 @@ export function undeclaredErrorEnvelope(doc: OpenApiDocument): DeclarationProble
     : [];
 }
 
-/** The declaration checks as one lint check. */
-export function checkDeclarations(doc: OpenApiDocument, locator?: SourceLocator): CheckResult {
-  const at = (pointer: string) => (locator ? `${locator.locate(pointer)} ${pointer}` : pointer);
-  const problems = [
+/** Every problem of the declaration checks, in check order. */
+export function declarationProblems(doc: OpenApiDocument): DeclarationProblem[] {
+  return [
     ...declarationShapes(doc),
     ...listGetOperations(doc),
     ...listItemsPointers(doc),
     ...listIdPointers(doc),
     ...errorEnvelopePointers(doc),
     ...undeclaredErrorEnvelope(doc),
-  ].map(({ pointer, message }) => `${at(pointer)}: ${message}`);
-  return {
-    name: 'x-modelspecs declarations (list items, ids and get operation; error envelope)',
-    problems,
-  };
+  ];
 }
+
+/** Whether a value holds a `$ref` to another file (such a spec is checked on its bundle instead). */
+export const hasExternalRef = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.entries(value).some(
+    ([key, v]) => (key === '$ref' && typeof v === 'string' && !v.startsWith('#')) || hasExternalRef(v),
+  );
+
+/**
+ * modelspecs/declarations: the checks above on the whole document, each problem reported at the pointer of the
+ * declaration at fault. A spec split over several files is checked on its bundle by the readers instead
+ * (`listDeclarations` and `errorEnvelope` refuse what these checks report).
+ */
+export const declarations = guarded('modelspecs/declarations', () => ({
+  Root: {
+    leave(root, ctx) {
+      if (!isNode(root) || hasExternalRef(root)) return;
+      for (const { pointer, message } of declarationProblems(root as unknown as OpenApiDocument)) {
+        ctx.report({ message, location: ctx.location.child(pointerSegments(pointer)) });
+      }
+    },
+  },
+}));

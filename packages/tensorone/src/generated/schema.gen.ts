@@ -355,16 +355,7 @@ export interface components {
             modelId?: string;
             /** @description Model name. */
             name?: string;
-            /**
-             * @description Model type (prose shape). Known values: `llm`, `vision`, `multimodal`, `custom`; the
-             *     training jobs page also uses `language_model`. Open string.
-             * @example llm
-             * @example vision
-             * @example multimodal
-             * @example custom
-             * @example language_model
-             */
-            type?: string;
+            type?: components["schemas"]["ModelType"];
             /** @description Model type (generated OpenAPI block shape, a free string there). */
             modelType?: string;
             status?: components["schemas"]["ModelStatus"];
@@ -416,6 +407,26 @@ export interface components {
          * @example cancelled
          */
         ModelStatus: string;
+        /**
+         * @description Model type, in the list item (prose shape) and in the detail. Known values: `llm`,
+         *     `vision`, `multimodal`, `custom` (the list's `type` filter); the training jobs page also
+         *     uses `language_model`, and the generated OpenAPI block's `modelType` is a free string.
+         *     Open string.
+         * @example llm
+         * @example vision
+         * @example multimodal
+         * @example custom
+         * @example language_model
+         */
+        ModelType: string;
+        /**
+         * @description Deployment status, in the model detail's `deployments` and in the deploy response. Known
+         *     values: `active` (model detail) and `deploying` (deploy response); the page documents no
+         *     complete set, so the field is an open string.
+         * @example active
+         * @example deploying
+         */
+        DeploymentStatus: string;
         /** @description Model size in the list. */
         ModelSizeSummary: {
             /**
@@ -466,16 +477,7 @@ export interface components {
             id?: string;
             /** @description Model name. */
             name?: string;
-            /**
-             * @description Model type. Known values: `llm`, `vision`, `multimodal`, `custom`; the training jobs
-             *     page also uses `language_model`. Open string.
-             * @example llm
-             * @example vision
-             * @example multimodal
-             * @example custom
-             * @example language_model
-             */
-            type?: string;
+            type?: components["schemas"]["ModelType"];
             status?: components["schemas"]["ModelStatus"];
             /** @description Free-text description of the model. */
             description?: string;
@@ -636,12 +638,7 @@ export interface components {
             id?: string;
             /** @description Display name of the deployment. */
             name?: string;
-            /**
-             * @description Deployment status. Known values `active` (detail) and `deploying` (deploy response); the set is undocumented.
-             * @example active
-             * @example deploying
-             */
-            status?: string;
+            status?: components["schemas"]["DeploymentStatus"];
             /**
              * Format: uri
              * @description The endpoint's synchronous inference URL (`…/runsync`).
@@ -739,12 +736,7 @@ export interface components {
             modelId?: string;
             /** @description Name of the deployment. */
             name?: string;
-            /**
-             * @description Deployment status, such as `deploying` (known values also include `active`); the set is undocumented.
-             * @example deploying
-             * @example active
-             */
-            status?: string;
+            status?: components["schemas"]["DeploymentStatus"];
             /**
              * @description Target environment, such as `production`.
              * @example production
@@ -1081,10 +1073,10 @@ export interface operations {
                 /**
                  * @description Filter by model status. The page documents two different sets: the prose lists
                  *     `training`, `ready`, `deployed`, `archived`; the generated OpenAPI block lists
-                 *     `training`, `completed`, `failed`, `cancelled`. This parameter accepts the union of
-                 *     both.
+                 *     `training`, `completed`, `failed`, `cancelled`. The two sources do not agree on a
+                 *     closed set, so the parameter is an open string whose examples are the union of both.
                  */
-                status?: "training" | "ready" | "deployed" | "archived" | "completed" | "failed" | "cancelled";
+                status?: string;
                 /** @description Filter by the training job that produced the model. */
                 trainingJobId?: string;
                 /**

@@ -1,0 +1,109 @@
+// Stopping: the process group that startMocks() launches into owns every Prism process, with real Prism processes.
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { discoverVendors } from '@modelspecs/spec-tools';
+import { describe, expect, it } from 'vitest';
+import { startMocks } from '../src/index.js';
+import { launchMock } from '../src/launch.js';
+import { planMocks } from '../src/plan.js';
+import { ProcessGroup } from '../src/process-group.js';
+import { isRunning, mockChildren, repoRoot } from './support/helpers.js';
+
+const vendors = discoverVendors(repoRoot);
+const scratchLeft = () =>
+  readdirSync(tmpdir()).filter((name) => name.startsWith(`modelspecs-mock-${process.pid}-`));
+
+// Real Prism start-ups: generous limits for a loaded machine.
+describe('the process group', { timeout: 240_000 }, () => {
+  it('stops every member when one exits on its own, and reports only that one', async () => {
+    const plan = await planMocks({ root: repoRoot, vendors: vendors.slice(0, 3).map((v) => v.slug) });
+    const group = new ProcessGroup();
+    try {
+      const launched = await Promise.all(plan.mocks.map((mock) => launchMock(mock, plan, group, undefined)));
+      const reported: number[] = [];
+      group.stopWhenAnyExits(
+        launched.map((l) => l.prism),
+        (member) => reported.push(member.pid),
+      );
+      const [victim, ...others] = launched;
+      process.kill(victim!.prism.pid, 'SIGKILL');
+      await group.stopped;
+      expect(reported).toEqual([victim!.prism.pid]);
+      expect(others.length).toBeGreaterThan(0);
+      for (const { prism } of others) expect(isRunning(prism.pid), `pid ${prism.pid}`).toBe(false);
+      expect(mockChildren()).toEqual([]);
+      expect(scratchLeft()).toEqual([]);
+    } finally {
+      await group.stop();
+    }
+  });
+
+  it('spawns nothing once stopped: a launch still on its way is abandoned', async () => {
+    const plan = await planMocks({ root: repoRoot, vendors: vendors[0]!.slug });
+    const group = new ProcessGroup();
+    await group.stop();
+    await expect(launchMock(plan.mocks[0]!, plan, group, undefined)).rejects.toThrow(
+      /start-up was abandoned/,
+    );
+    expect(() =>
+      group.spawn({
+        specFile: 'x',
+        tmpDir: 'x',
+        host: '127.0.0.1',
+        port: 1,
+        dynamic: false,
+        seed: '',
+        verbose: false,
+      }),
+    ).toThrow(/being stopped/);
+    expect(mockChildren()).toEqual([]);
+  });
+
+  it('stopped while every vendor is starting, ends every launch and leaves no process or folder', async () => {
+    const plan = await planMocks({ root: repoRoot });
+    expect(plan.mocks).toHaveLength(vendors.length);
+    const group = new ProcessGroup();
+    const pids = new Set<number>();
+    // The first line any Prism process writes: at least one is spawned, the others are still on their way.
+    const stopOnFirstLine = () => void group.stop();
+    const results = await Promise.allSettled(
+      plan.mocks.map((mock) =>
+        launchMock(mock, plan, group, stopOnFirstLine).then((launched) => {
+          pids.add(launched.prism.pid);
+          return launched;
+        }),
+      ),
+    );
+    await group.stopped;
+    expect(results.some((r) => r.status === 'rejected')).toBe(true);
+    for (const pid of pids) expect(isRunning(pid), `pid ${pid}`).toBe(false);
+    expect(mockChildren()).toEqual([]);
+    expect(scratchLeft()).toEqual([]);
+  });
+});
+
+describe('startMocks() and its abort signal', { timeout: 240_000 }, () => {
+  it('aborted while planning, spawns no Prism process at all', async () => {
+    const controller = new AbortController();
+    const reason = new Error('interrupted while planning');
+    let lines = 0;
+    const started = startMocks({ root: repoRoot, signal: controller.signal, onOutput: () => lines++ });
+    controller.abort(reason);
+    await expect(started).rejects.toBe(reason);
+    expect(lines).toBe(0);
+    expect(mockChildren()).toEqual([]);
+  });
+
+  it('aborted while five mocks start, rejects with the reason and leaves no process or folder', async () => {
+    const controller = new AbortController();
+    const reason = new Error('interrupted while starting');
+    const started = startMocks({
+      root: repoRoot,
+      signal: controller.signal,
+      onOutput: () => controller.abort(reason),
+    });
+    await expect(started).rejects.toBe(reason);
+    expect(mockChildren()).toEqual([]);
+    expect(scratchLeft()).toEqual([]);
+  });
+});

@@ -1,0 +1,206 @@
+// The newcomer's first minute, measured on fresh clones of a commit with an empty turbo cache (no remote cache):
+// `pnpm start` until every mock and the API reference answer (fresh, then again with nothing changed), `pnpm test`
+// from scratch, and `pnpm test` again after a one-line change to one spec (how long, and how many tasks rerun).
+//   node scripts/bench/newcomer.mjs [--commit <rev>] [--only start|test] [--smoke] [--json <file>]
+// --smoke measures `pnpm start` the same way but narrows both test runs to one small package.
+import { spawn } from 'node:child_process';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { freePortBase } from '@modelspecs/mock';
+import { freshClone, run, scratch, turbo, turboEnv } from '../remote-cache/clones.mjs';
+import { TICKS_PER_SECOND, treeCpuSeconds } from './lib.mjs';
+
+const SMOKE_TEST_FILTER = '@modelspecs/client-runtime';
+const READY_TIMEOUT_MS = 45 * 60_000;
+
+/** The clone's vendors' mock ports, as offsets from the lowest (what `--port-base` keeps). */
+function mockOffsets(dir) {
+  const ports = readdirSync(join(dir, 'specs'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map(
+      (e) => JSON.parse(readFileSync(join(dir, 'specs', e.name, 'package.json'), 'utf8')).modelspecs.mockPort,
+    );
+  const lowest = Math.min(...ports);
+  return ports.map((p) => p - lowest);
+}
+
+const answers = async (url, wantOk) => {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    await response.body?.cancel();
+    return wantOk ? response.ok : true;
+  } catch {
+    return false;
+  }
+};
+
+/** Seconds from `pnpm start` to every mock answering and the API reference serving its portal; then stops it. */
+export async function timeStart(dir) {
+  const offsets = mockOffsets(dir);
+  const base = await freePortBase([...offsets, 1000]);
+  const docsPort = base + 1000;
+  const started = performance.now();
+  const child = spawn('pnpm', ['start', '--', '--port-base', String(base), '--docs-port', String(docsPort)], {
+    cwd: dir,
+    env: turboEnv(dir, undefined),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  let exitCode;
+  void exited.then((code) => (exitCode = code));
+  try {
+    for (;;) {
+      if (exitCode !== undefined)
+        throw new Error(`pnpm start exited (${exitCode}) before answering:\n${output.slice(-3000)}`);
+      if (performance.now() - started > READY_TIMEOUT_MS)
+        throw new Error(`pnpm start not ready:\n${output.slice(-3000)}`);
+      const up = await Promise.all([
+        ...offsets.map((o) => answers(`http://127.0.0.1:${base + o}/`, false)),
+        answers(`http://127.0.0.1:${docsPort}/`, true),
+      ]);
+      if (up.every(Boolean))
+        return { seconds: (performance.now() - started) / 1000, cpu: treeCpuSeconds(child.pid) };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    try {
+      process.kill(-child.pid, 'SIGINT');
+    } catch {}
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }, 30_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** `pnpm test` (through turbo, with a run summary) in a clone: seconds, status and how many tasks ran vs were cached. */
+function timeTest(dir, filter) {
+  const before = childCpuSeconds();
+  const result = turbo(
+    dir,
+    ['test', '--continue', ...(filter ? [`--filter=${filter}`] : [])],
+    turboEnv(dir, undefined),
+    {
+      allowFailure: true,
+    },
+  );
+  const cpu = childCpuSeconds() - before;
+  const ran = result.tasks.filter((t) => t.cache.status !== 'HIT' && t.command !== '<NONEXISTENT>');
+  return {
+    seconds: result.seconds,
+    cpu,
+    passed: result.status === 0,
+    tasks: result.tasks.length,
+    ran: ran.map((t) => t.taskId),
+  };
+}
+
+/** CPU seconds of this process's children that have ended (turbo and everything it ran, once it has exited). */
+function childCpuSeconds() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+}
+
+/** A one-line change to the first vendor's spec (a YAML comment: it changes every hash that reads the spec). */
+function touchOneSpec(dir) {
+  const slug = readdirSync(join(dir, 'specs')).sort()[0];
+  appendFileSync(join(dir, 'specs', slug, 'openapi.yaml'), '# one-line change\n');
+  return slug;
+}
+
+const progress = (line) => console.error(`newcomer: ${line}`);
+const cpuNote = (cpu) => `${cpu.toFixed(0)} CPU-s`;
+
+/** The figures above for `commit`; `parts` narrows them to the `start` or the `test` ones. */
+export async function measureNewcomer({
+  commit,
+  smoke = false,
+  parts = ['start', 'test'],
+  keep = false,
+} = {}) {
+  const figures = [];
+  const filter = smoke ? SMOKE_TEST_FILTER : undefined;
+  const scope = smoke ? ` (smoke: --filter=${filter})` : '';
+  const work = scratch('newcomer-bench');
+  try {
+    if (parts.includes('start')) {
+      const clone = freshClone(join(work, 'start'), commit);
+      progress(
+        `cloned and installed ${commit.slice(0, 10)} in ${clone.seconds.toFixed(0)} s; pnpm start, fresh`,
+      );
+      const fresh = await timeStart(clone.dir);
+      progress(`fresh pnpm start: ${fresh.seconds.toFixed(1)} s; again, warm`);
+      const warm = await timeStart(clone.dir);
+      figures.push(
+        {
+          id: 'newcomer.start.fresh',
+          label: 'pnpm start, fresh clone, empty cache',
+          value: fresh.seconds,
+          unit: 's',
+          note: cpuNote(fresh.cpu),
+        },
+        {
+          id: 'newcomer.start.warm',
+          label: 'pnpm start again, nothing changed',
+          value: warm.seconds,
+          unit: 's',
+          note: cpuNote(warm.cpu),
+        },
+      );
+    }
+    if (parts.includes('test')) {
+      const clone = freshClone(join(work, 'test'), commit);
+      progress(
+        `cloned and installed ${commit.slice(0, 10)} in ${clone.seconds.toFixed(0)} s; pnpm test, fresh`,
+      );
+      const fresh = timeTest(clone.dir, filter);
+      progress(`fresh pnpm test: ${fresh.seconds.toFixed(0)} s; again after a one-line spec change`);
+      figures.push({
+        id: 'newcomer.test.fresh',
+        label: `pnpm test, fresh clone, empty cache${scope}`,
+        value: fresh.seconds,
+        unit: 's',
+        note: `${cpuNote(fresh.cpu)}, ${fresh.ran.length}/${fresh.tasks} tasks ran${fresh.passed ? '' : ', SOME FAILED'}`,
+      });
+      const slug = touchOneSpec(clone.dir);
+      const incremental = timeTest(clone.dir, filter);
+      figures.push({
+        id: 'newcomer.test.incremental',
+        label: `pnpm test after a one-line change to specs/${slug}${scope}`,
+        value: incremental.seconds,
+        unit: 's',
+        note: `${cpuNote(incremental.cpu)}, ${incremental.ran.length}/${incremental.tasks} tasks reran${incremental.passed ? '' : ', SOME FAILED'}: ${incremental.ran.join(' ')}`,
+      });
+    }
+    return figures;
+  } finally {
+    if (!keep) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const { values } = parseArgs({
+    options: {
+      commit: { type: 'string' },
+      smoke: { type: 'boolean' },
+      only: { type: 'string' },
+      json: { type: 'string' },
+    },
+  });
+  const commit = values.commit ?? run('git', ['rev-parse', 'HEAD']).output.trim();
+  const parts = values.only ? [values.only] : undefined;
+  const figures = await measureNewcomer({ commit, smoke: values.smoke, parts });
+  for (const f of figures)
+    console.log(`${f.label.padEnd(60)} ${f.value.toFixed(1).padStart(7)} ${f.unit}  ${f.note ?? ''}`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ commit, figures }, null, 2)}\n`);
+}
