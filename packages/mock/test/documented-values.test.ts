@@ -9,9 +9,9 @@ import {
   discoverVendors,
   type ExampleObject,
   exampleRequest,
+  followRefs,
   type HeaderObject,
   listOperations,
-  locate,
   type OpenApiDocument,
   type ResponseObject,
 } from '@modelspecs/spec-tools';
@@ -64,7 +64,7 @@ function documentedValues(doc: OpenApiDocument): ByLocation {
   const seen = new Set<string>();
   const visit = (raw: unknown, pointer: string): void => {
     if (!isObject(raw)) return;
-    const { value: schema, pointer: at } = locate<Schema>(doc, raw, pointer);
+    const { value: schema, pointer: at } = followRefs<Schema>(doc, raw, pointer);
     if (seen.has(at)) return;
     seen.add(at);
     for (const value of Array.isArray(schema.examples) ? schema.examples.filter(isScalar) : [])
@@ -92,7 +92,7 @@ function servedValues(
   into: ByLocation,
 ): void {
   if (!isObject(raw)) return;
-  const { value: schema, pointer: at } = locate<Schema>(doc, raw, pointer);
+  const { value: schema, pointer: at } = followRefs<Schema>(doc, raw, pointer);
   if (isScalar(body)) add(into, at, body);
   else if (Array.isArray(body)) {
     for (const item of body) servedValues(doc, schema.items, child(at, 'items'), item, into);
