@@ -1,5 +1,6 @@
 // One throughput measurement of bench/run.mjs, in a fresh process so that no earlier measurement's garbage or
-// timers weigh on it: `node throughput.mjs <base URL> raw|raw+timeout|<vendor package entry>[#no-timeout]`. Prints JSON.
+// timers weigh on it: `node throughput.mjs <base URL> raw|raw+timeout|openai|<vendor package entry>[#no-timeout]`.
+// Prints JSON.
 import { pathToFileURL } from 'node:url';
 
 const [baseUrl, variant] = process.argv.slice(2);
@@ -27,13 +28,25 @@ async function clientCall() {
 
 // Raw fetch does by hand what the client does: the URL, the auth header, and the JSON body; `raw+timeout` also
 // hands fetch a 60 s AbortSignal.timeout, as the client does for its timeout.
+async function openaiCall() {
+  const { default: OpenAI } = await import('openai');
+  // The SDK's defaults, spelt out: a 60 s timeout and 2 retries, as the clients'.
+  const client = new OpenAI({ apiKey: 'bench-key', baseURL: baseUrl, timeout: 60_000, maxRetries: 2 });
+  return () =>
+    client.models.list().then((page) => {
+      if (page.data.length !== 1) throw new Error('openai: the request failed');
+    });
+}
+
 const call =
-  variant === 'raw'
-    ? () => fetch(`${baseUrl}/models`, { headers }).then((r) => r.json())
-    : variant === 'raw+timeout'
-      ? () =>
-          fetch(`${baseUrl}/models`, { headers, signal: AbortSignal.timeout(60_000) }).then((r) => r.json())
-      : await clientCall();
+  variant === 'openai'
+    ? await openaiCall()
+    : variant === 'raw'
+      ? () => fetch(`${baseUrl}/models`, { headers }).then((r) => r.json())
+      : variant === 'raw+timeout'
+        ? () =>
+            fetch(`${baseUrl}/models`, { headers, signal: AbortSignal.timeout(60_000) }).then((r) => r.json())
+        : await clientCall();
 
 async function run(count) {
   let next = 0;

@@ -1,7 +1,35 @@
-import { ResponseTooLargeError, scrubError, secretsByResponse } from './errors.js';
+import {
+  type CallState,
+  CredentialError,
+  callByResponse,
+  describe,
+  ResponseTooLargeError,
+} from './errors.js';
 
 /** The fetch a client sends with: the standard signature, called with the URL and a RequestInit. */
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** A credential, or a function giving one for each attempt (which may refresh it). */
+export type Credential = string | (() => string | PromiseLike<string>);
+
+/** Where a logger's lines go: `console` or any object with these methods. */
+export interface Logger {
+  error(message: string): void;
+  warn(message: string): void;
+  info(message: string): void;
+  debug(message: string): void;
+}
+
+/** A credential the transport places on each attempt: a provider, or a key sent in the query. */
+export interface Placed {
+  /** How the credential is sent: a header (name, prefix) or a query parameter. */
+  name: string;
+  prefix: string;
+  query: boolean;
+  basic: boolean;
+  value: Credential;
+  option: string;
+}
 
 export interface TransportOptions {
   fetch?: Fetch;
@@ -13,20 +41,17 @@ export interface TransportOptions {
 }
 
 /**
- * What openapi-fetch builds in place of a Request. fetch() builds its own Request from whatever it is given, so a
- * plain record spares building one twice per call, and its serialized body can be sent again on a retry without
- * cloning.
+ * The request record a client call builds and hands to fetch as its RequestInit: fetch() builds its own Request from
+ * whatever it is given, so a plain record spares building one twice per call, and its serialized body can be sent
+ * again on a retry without cloning.
  */
-export class PlainRequest {
-  declare url: string;
-  declare method: string;
-  declare signal?: AbortSignal;
-  /** openapi-fetch merges the headers into a Headers. */
-  declare headers: Headers;
-  declare redirect: RequestRedirect;
-  constructor(url: string, init: RequestInit) {
-    Object.assign(this, init, { url });
-  }
+export interface PlainRequest extends RequestInit {
+  url: string;
+  method: string;
+  headers: Headers;
+  redirect: RequestRedirect;
+  /** The call this request belongs to. */
+  call: CallState;
 }
 
 // Every method but POST and PATCH is idempotent, so repeating it cannot do anything twice.
@@ -86,14 +111,26 @@ const keepUrl = (copy: Response, original: Response) =>
  * after the answer's headers and leave a stalled body hanging.
  */
 const held = new WeakMap<ReadableStream, AbortSignal | undefined>();
+/** Waits `ms`, or rejects with the signal's reason; the listener is removed either way. */
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+  new Promise<void>((resolve, reject) => {
+    const abort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
-    });
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    signal?.throwIfAborted();
+    signal?.addEventListener('abort', abort, { once: true });
   });
+
+/** Header-safe: no line break, control character or character beyond Latin-1 (nothing a header cannot carry). */
+export const unsendable = (secret: string) => /[^\t\x20-\x7e\x80-\xff]/.test(secret);
+
+/** Whether a log line of `level` is wanted: 1 error, 2 warn, 3 info, 4 debug (0 is off). */
+export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
 
 const MAX_REDIRECTS = 20;
 
@@ -108,6 +145,7 @@ function nextHop(
   url: string,
   init: RequestInit,
   credentialHeaders: readonly string[],
+  placed: readonly Placed[],
 ): [string, RequestInit] | undefined {
   const { status } = response;
   const location = response.headers.get('location');
@@ -122,6 +160,7 @@ function nextHop(
   }
   if (next.origin !== new URL(url).origin) {
     for (const name of credentialHeaders) headers.delete(name);
+    for (const { query, name } of placed) if (query) next.searchParams.delete(name);
     body = undefined;
   }
   if (body === undefined) headers.delete('content-type');
@@ -129,14 +168,16 @@ function nextHop(
 }
 
 /**
- * A fetch that gives each attempt its own timeout, joined with the caller's signal, and retries connection errors,
- * timeouts and retryable statuses of idempotent methods with backoff. Retrying lives here rather than in
- * middleware because openapi-fetch middleware cannot send a request twice.
+ * A fetch that gives each attempt its own timeout, joined with the caller's signal, places the credentials that are
+ * provided per attempt or sent in the query, and retries connection errors, timeouts and retryable statuses of
+ * idempotent methods with backoff. Retrying lives here rather than in middleware because openapi-fetch middleware
+ * cannot send a request twice. `log` is undefined when logging is off, so that it costs one check.
  */
 export function createTransport(
   options: TransportOptions,
-  secrets: readonly string[],
+  placed: readonly Placed[],
   credentialHeaders: readonly string[],
+  log?: (level: number, call: CallState, message: string) => void,
 ) {
   const {
     fetch: send = fetch,
@@ -154,7 +195,8 @@ export function createTransport(
   // and no redirect is followed.)
   const browser = 'document' in globalThis;
   return async (request: PlainRequest): Promise<Response> => {
-    const caller = request.signal;
+    const { call } = request;
+    const caller = request.signal ?? undefined;
     const follow = !browser && request.redirect === 'follow';
     if (request.redirect === 'follow') {
       // A browser drops only Authorization on a redirect to another origin: any other credential refuses them all.
@@ -165,23 +207,58 @@ export function createTransport(
           : 'follow';
     }
     const retries = options.retryNonIdempotent || !NOT_IDEMPOTENT.test(request.method) ? maxRetries : 0;
+    call.ms = timeoutMs;
     for (let attempt = 0; ; attempt++) {
       // Written so that a maxRetries of NaN means no retry rather than endless ones.
       const last = !(attempt < retries);
+      let url = request.url;
+      for (const credential of placed) {
+        let secret: unknown;
+        try {
+          secret = typeof credential.value === 'function' ? await credential.value() : credential.value;
+        } catch (cause) {
+          throw describe(
+            new CredentialError('', { cause }),
+            call,
+            `${credential.option} failed; nothing was sent`,
+          );
+        }
+        secret = typeof secret === 'string' ? secret.trim() : '';
+        if (!secret || unsendable(secret as string)) {
+          throw describe(
+            new CredentialError(),
+            call,
+            `${credential.option} gave ${secret ? 'a credential no HTTP header can carry' : 'no credential'}; nothing was sent`,
+          );
+        }
+        const sent = credential.basic ? btoa(secret as string) : (secret as string);
+        call.secrets.push(secret as string, sent);
+        if (credential.query) {
+          url += `${url.includes('?') ? '&' : '?'}${encodeURIComponent(credential.name)}=${encodeURIComponent(sent)}`;
+        } else request.headers.set(credential.name, credential.prefix + sent);
+      }
       // Bounds the whole attempt, reading the body included, as the signal stays with the response (see `held`); the
       // timer of AbortSignal.timeout does not keep a finished request in memory, so nothing needs clearing.
       // timeoutMs 0 sends no signal at all: Node's fetch charges every request that carries one.
       const timeout = timeoutMs ? AbortSignal.timeout(timeoutMs) : caller;
+      call.timeout = timeout;
+      call.attempts++;
       // The record is the RequestInit itself: only its signal changes from one attempt to the next.
       request.signal = caller && timeout !== caller ? AbortSignal.any([caller, timeout!]) : timeout;
+      const started = log && performance.now();
+      log?.(
+        4,
+        call,
+        `${request.method} ${request.url} ${JSON.stringify([...request.headers].map(([name, value]) => [name, credentialHeaders.includes(name) ? '[redacted]' : value]))}`,
+      );
       let response: Response | undefined;
       let wait = -1;
+      let outcome: unknown;
       try {
-        let url = request.url;
         let init: RequestInit = request;
         for (let hop = 0; ; hop++) {
           response = await send(url, init);
-          const next = follow && nextHop(response, url, init, credentialHeaders);
+          const next = follow && nextHop(response, url, init, credentialHeaders, placed);
           if (!next) break;
           await response.body?.cancel();
           if (hop === MAX_REDIRECTS) throw new TypeError(`Over ${MAX_REDIRECTS} redirects`);
@@ -192,18 +269,27 @@ export function createTransport(
           response = capped(response, limit, response.ok ? 'maxBodyBytes' : 'maxErrorBodyBytes');
         }
         if (response.body) held.set(response.body, timeout);
-        if (response.ok) return response;
-        wait = retryAfterMs(response.headers);
+        outcome = response.status;
+        wait = response.ok ? -1 : retryAfterMs(response.headers);
         // A server asking for a longer pause than a client should sit through gets its answer back.
-        if (last || !isRetryableStatus(response.status) || wait > 60_000) {
-          secretsByResponse.set(response, secrets);
+        if (response.ok || last || !isRetryableStatus(response.status) || wait > 60_000) {
+          callByResponse.set(response, call);
           return response;
         }
         await response.body?.cancel();
       } catch (error) {
-        if (last || response || caller?.aborted) throw scrubError(error, secrets);
+        outcome = error;
+        if (last || response || caller?.aborted) throw error;
+      } finally {
+        log?.(
+          typeof outcome === 'number' ? 3 : 2,
+          call,
+          `${typeof outcome === 'number' ? outcome : (outcome as Error)?.name} in ${Math.round(performance.now() - (started as number))} ms, attempt ${call.attempts}`,
+        );
       }
-      await sleep(wait >= 0 ? wait : backoffMs(attempt), caller);
+      wait = wait >= 0 ? wait : backoffMs(attempt);
+      log?.(2, call, `retrying in ${Math.round(wait)} ms`);
+      await sleep(wait, caller);
     }
   };
 }

@@ -7,7 +7,7 @@ import {
   type ResponseObject,
 } from '@modelspecs/spec-tools';
 import { describe, expect, it } from 'vitest';
-import { ApiError, createVendorClient, parseErrorBody, unwrap } from '../src/index.js';
+import { ApiError, createVendorClient, unwrap } from '../src/index.js';
 import { type AcmePaths, exampleFacts, json, recorder, specVendors } from './support.js';
 
 /** Every documented error example of a spec: status, example name and body. */
@@ -30,15 +30,6 @@ function errorExamples({ doc }: (typeof specVendors)[number]) {
   return [...found.values()];
 }
 
-/** The string values of an example, by the key they sit under. */
-function leaves(value: unknown, key = '', out: [string, string][] = []): [string, string][] {
-  if (typeof value === 'string') out.push([key, value]);
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) leaves(v, k, out);
-  }
-  return out;
-}
-
 const reject = async (promise: Promise<unknown>) => {
   const error = await promise.then(
     () => undefined,
@@ -50,41 +41,52 @@ const reject = async (promise: Promise<unknown>) => {
 
 describe.each(specVendors)("$vendor.slug's documented error bodies", (specVendor) => {
   const examples = errorExamples(specVendor);
+  const envelope = specVendor.facts.errorEnvelope;
 
   it('documents at least one error example', () => {
     expect(examples.length).toBeGreaterThan(0);
   });
 
   it.each(examples)(
-    '$status $name: unwrap throws ApiError with its code and message',
+    '$status $name: unwrap throws ApiError with the code and message the spec points at',
     async ({ status, body }) => {
-      const { fetch } = recorder(() => json(body, status));
+      const { fetch } = recorder(() =>
+        json(body, status, { 'x-request-id': 'req-1', 'request-id': 'req-2' }),
+      );
       const client = createVendorClient(specVendor.facts, { apiKey: 'test-key-123', fetch, maxRetries: 0 });
       const error = await reject(unwrap(client.request('get', '/models' as never)));
-      const strings = leaves(body);
       expect(error.status).toBe(status);
       expect(error.body).toEqual(body);
-      // The message is the envelope's own human-readable text, not a dump of the body.
-      const message = parseErrorBody(body).message;
-      expect(
-        strings.filter(([key]) => ['message', 'detail', 'error'].includes(key)).map(([, v]) => v),
-      ).toContain(message);
-      const codes = strings
-        .filter(([key]) => key === 'code' || key === 'type')
-        .concat(
-          typeof (body as { error?: unknown }).error === 'string'
-            ? [['error', (body as { error: string }).error]]
-            : [],
-        )
-        .map(([, v]) => v);
-      if (codes.length > 0) expect(codes).toContain(error.code);
-      else expect(error.code).toBeUndefined();
-      expect(error.message).toBe(`${status}${error.code ? ` ${error.code}` : ''}: ${message}`);
-      const requestId = strings.find(([key]) => key === 'request_id')?.[1];
-      expect(error.requestId).toBe(requestId);
+      expect(error.operation).toBe('GET /models');
+      // Read where the spec's error envelope says, and nowhere else: without a declaration, no message is guessed.
+      const at = (pointers: readonly string[] = []) =>
+        pointers
+          .map((pointer) => valueAt(body, pointer))
+          .find((v) => typeof v === 'string' || typeof v === 'number');
+      const code = at(envelope?.code);
+      const message = at(envelope?.message);
+      expect(error.code).toBe(code === undefined ? undefined : String(code));
+      if (envelope) expect(message).toBeDefined();
+      expect(error.message).toBe(
+        `GET /models: ${status}${code === undefined ? '' : ` ${code}`}: ${message ?? ''}`,
+      );
+      const header = envelope?.requestIdHeader;
+      expect(error.requestId).toBe(
+        header ? { 'x-request-id': 'req-1', 'request-id': 'req-2' }[header] : undefined,
+      );
     },
   );
 });
+
+/** The value at a JSON pointer, written out here so that the test does not trust the runtime's own reader. */
+function valueAt(value: unknown, pointer: string): unknown {
+  let at = value;
+  for (const segment of pointer.split('/').slice(1)) {
+    if (!at || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
+  }
+  return at;
+}
 
 describe('error envelopes', () => {
   const thrown = async (response: () => Response) => {
@@ -98,43 +100,59 @@ describe('error envelopes', () => {
     );
   };
 
+  // The made-up vendor declares message /error/message, /detail, /message and code /error/code, /error/type, /code.
   it.each([
     [
-      'OpenAI style',
+      'the first message and code pointers',
       { error: { message: 'Model not found', type: 'invalid_request_error', code: 'model_not_found' } },
       'model_not_found',
       'Model not found',
     ],
     [
-      'OpenAI style without a code',
+      'a later code pointer when the first is null',
       { error: { message: 'Slow down', type: 'rate_limit_error', code: null } },
       'rate_limit_error',
       'Slow down',
     ],
-    ['message only', { error: { message: 'Invalid provider' } }, undefined, 'Invalid provider'],
+    ['no code pointer present', { error: { message: 'Invalid provider' } }, undefined, 'Invalid provider'],
     [
-      'FastAPI string detail',
+      'a later message pointer',
       { detail: 'Invalid or expired API key' },
       undefined,
       'Invalid or expired API key',
     ],
+    ['a number as the code', { message: 'No such model', code: 404 }, '404', 'No such model'],
     [
-      'FastAPI object detail',
-      { detail: { code: 'RATE_LIMITED', message: 'Too many' } },
-      'RATE_LIMITED',
-      'Too many',
+      'a shape the spec does not declare (nothing guessed)',
+      { error: 'Bad request', msg: 'x' },
+      undefined,
+      '',
     ],
     [
-      'flat code and message',
-      { error: 'MODEL_NOT_FOUND', message: 'No such model', code: 404 },
-      'MODEL_NOT_FOUND',
-      'No such model',
+      'a later pointer when an earlier one holds an object',
+      { detail: { 'a/b': 'x' }, message: 'plain' },
+      undefined,
+      'plain',
     ],
-    ['a bare error string', { error: 'Bad request' }, undefined, 'Bad request'],
   ])('%s', async (_, body, code, message) => {
     const error = await thrown(() => json(body, 404));
     expect([error.status, error.code, error.body]).toEqual([404, code, body]);
-    expect(error.message).toBe(`404${code ? ` ${code}` : ''}: ${message}`);
+    expect(error.message).toBe(`GET /models: 404${code ? ` ${code}` : ''}: ${message}`);
+  });
+
+  it('reads no message or code without an envelope declaration', async () => {
+    const { errorEnvelope: _, ...facts } = exampleFacts;
+    const { fetch } = recorder(() =>
+      json({ error: { message: 'm', code: 'c' } }, 400, { 'x-request-id': 'r' }),
+    );
+    const error = await reject(
+      unwrap(createVendorClient(facts, { apiKey: 'k', fetch }).request('get', '/models' as never)),
+    );
+    expect([error.code, error.requestId, error.message]).toEqual([
+      undefined,
+      undefined,
+      'GET /models: 400: ',
+    ]);
   });
 
   it('keeps a body that is not JSON as text and uses it as the message', async () => {
@@ -143,27 +161,26 @@ describe('error envelopes', () => {
         new Response('upstream connect error', { status: 502, headers: { 'content-type': 'text/plain' } }),
     );
     expect([error.status, error.code, error.body]).toEqual([502, undefined, 'upstream connect error']);
-    expect(error.message).toBe('502: upstream connect error');
+    expect(error.message).toBe('GET /models: 502: upstream connect error');
   });
 
   it('falls back to the status text when the body is empty', async () => {
     const error = await thrown(() => new Response(null, { status: 503, statusText: 'Service Unavailable' }));
     expect([error.status, error.body]).toEqual([503, undefined]);
-    expect(error.message).toBe('503: Service Unavailable');
+    expect(error.message).toBe('GET /models: 503: Service Unavailable');
   });
 
   it('gives only the status when neither the body nor the status line has a message', async () => {
     const error = await thrown(() => json({ unexpected: [1, 2] }, 500));
-    expect(error.message).toBe('500: ');
+    expect(error.message).toBe('GET /models: 500: ');
     expect(error.body).toEqual({ unexpected: [1, 2] });
   });
 
   it.each([
     [{ 'x-request-id': 'req-h1' }, { request_id: 'req-b' }, 'req-h1'],
-    [{ 'request-id': 'req-h2' }, { request_id: 'req-b' }, 'req-h2'],
-    [{}, { error: 'E', message: 'm', request_id: 'req-b' }, 'req-b'],
-    [{}, { error: { message: 'm' } }, undefined],
-  ])('reads the request id from %j or the body', async (headers, body, requestId) => {
+    [{ 'request-id': 'req-h2' }, { request_id: 'req-b' }, undefined],
+    [{}, { error: 'E', message: 'm', request_id: 'req-b' }, undefined],
+  ])('reads the request id from the declared header only: %j', async (headers, body, requestId) => {
     const error = await thrown(() => json(body, 400, headers));
     expect(error.requestId).toBe(requestId);
   });
@@ -172,9 +189,13 @@ describe('error envelopes', () => {
     const error = await thrown(() => json({ error: { message: 'nope' } }, 403));
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('ApiError');
-    expect(String(error)).toBe('ApiError: 403: nope');
+    expect(String(error)).toBe('ApiError: GET /models: 403: nope');
     expect(error.response.status).toBe(403);
-    expect(error.stack).toContain('ApiError: 403: nope');
+    expect(error.headers.get('content-type')).toBe('application/json');
+    expect(Object.keys(error)).not.toContain('headers');
+    expect(error.stack).toContain('ApiError: GET /models: 403: nope');
+    expect(error.stack).toContain('errors.test.ts');
+    expect([error.operation, error.attempts]).toEqual(['GET /models', 1]);
   });
 });
 
@@ -236,7 +257,7 @@ describe('API keys never show in errors', () => {
     ];
     for (const text of shown) for (const secret of secrets) expect(text).not.toContain(secret);
     const echoed = secrets.map(() => '[redacted]').join(' and ');
-    expect(error.message).toBe(`401 [redacted]: Invalid key ${echoed}`);
+    expect(error.message).toBe(`GET /models: 401 [redacted]: Invalid key ${echoed}`);
   });
 
   it('puts no key in the missing-key error', () => {

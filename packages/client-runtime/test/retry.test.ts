@@ -1,6 +1,6 @@
 import { exampleRequest, listOperations } from '@modelspecs/spec-tools';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type ClientOptions, createVendorClient } from '../src/index.js';
+import { type ClientOptions, ConnectionError, createVendorClient, UserAbortError } from '../src/index.js';
 import { exampleFacts, json, recorder, specVendors } from './support.js';
 
 beforeEach(() => {
@@ -59,7 +59,8 @@ describe('which requests are retried', () => {
       const failure = new TypeError('fetch failed');
       const { result, times } = await attemptTimes(method, failure);
       expect(times).toHaveLength(3);
-      expect(result).toBe(failure);
+      expect(result).toBeInstanceOf(ConnectionError);
+      expect(result).toMatchObject({ attempts: 3, cause: failure });
     });
   });
 
@@ -192,12 +193,14 @@ describe("the caller's signal", () => {
   it('stops a retry that is waiting, with the reason given', async () => {
     const { fetch, requests } = recorder(() => json({}, 503));
     const controller = new AbortController();
+    const reason = new Error('user gave up');
     const client = createVendorClient(exampleFacts, { apiKey: 'k', fetch });
     const sent = client.request('get', '/models' as never, { signal: controller.signal } as never);
     await vi.advanceTimersByTimeAsync(100);
     expect(requests).toHaveLength(1);
-    controller.abort(new Error('user gave up'));
-    await expect(sent).rejects.toThrow('user gave up');
+    controller.abort(reason);
+    await expect(sent).rejects.toThrow(UserAbortError);
+    await expect(sent).rejects.toMatchObject({ attempts: 1, operation: 'GET /models', cause: reason });
     await vi.runAllTimersAsync();
     expect(requests).toHaveLength(1);
   });
@@ -210,7 +213,8 @@ describe("the caller's signal", () => {
     });
     const client = createVendorClient(exampleFacts, { apiKey: 'k', fetch });
     const sent = client.request('get', '/models' as never, { signal: controller.signal } as never);
-    await expect(sent).rejects.toThrow('cancelled');
+    await expect(sent).rejects.toThrow(UserAbortError);
+    await expect(sent).rejects.toMatchObject({ cause: { message: 'cancelled' } });
     expect(requests).toHaveLength(1);
   });
 });

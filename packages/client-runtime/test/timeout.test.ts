@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVendorClient } from '../src/index.js';
+import { createVendorClient, UserAbortError } from '../src/index.js';
 import { exampleFacts } from './support.js';
 
 // A real HTTP server on loopback: the timeout must cut real connections, and fetch's own abort handling takes part.
@@ -86,7 +86,8 @@ describe('timeouts', () => {
     const sent = client().request('get', '/hang-abort' as never, { signal: controller.signal } as never);
     await until(() => hits.get('/v1/hang-abort') === 1);
     controller.abort(new Error('caller stopped'));
-    await expect(sent).rejects.toThrow('caller stopped');
+    await expect(sent).rejects.toThrow(UserAbortError);
+    await expect(sent).rejects.toMatchObject({ cause: { message: 'caller stopped' } });
     expect(hits.get('/v1/hang-abort')).toBe(1);
   });
 
@@ -108,7 +109,8 @@ describe('timeouts', () => {
       '/never' as never,
       { signal: AbortSignal.abort(new Error('early')) } as never,
     );
-    await expect(sent).rejects.toThrow('early');
+    await expect(sent).rejects.toThrow(UserAbortError);
+    await expect(sent).rejects.toMatchObject({ cause: { message: 'early' } });
   });
 
   it("sends no signal with timeoutMs 0, and still honours the caller's signal", async () => {

@@ -32,3 +32,12 @@ describe('the Majestix client types', () => {
     client.GET('/models', { params: { query: { provider: 'openai' } } });
   });
 });
+
+describe('paginate', () => {
+  it('is absent where the spec declares no paged list', () => {
+    const majestix = createMajestixClient({ apiKey: 'example' });
+    // @ts-expect-error: no list of Majestix is paged
+    majestix.paginate('/models');
+    expectTypeOf(majestix).not.toHaveProperty('paginate');
+  });
+});

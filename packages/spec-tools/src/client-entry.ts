@@ -1,4 +1,5 @@
 import { SpecError } from './errors.js';
+import { pagingDeclaration } from './extensions/paging-declaration.js';
 import type { OpenApiDocument } from './openapi.js';
 import type { Vendor } from './vendors.js';
 
@@ -40,34 +41,59 @@ export function clientEntryNames(doc: OpenApiDocument, vendor: Vendor): ClientEn
   };
 }
 
-/** The generated entry of a client package (`src/generated/client.gen.ts`, below `header`), as text. */
+/**
+ * The generated entry of a client package (`src/generated/client.gen.ts`, below `header`), as text. A vendor whose
+ * spec declares paged lists (the `paging` of its vendor facts) gets a client wrapped by `withPaging`, with
+ * `paginate`; the others import and carry nothing of paging.
+ */
 export function renderClientEntry(doc: OpenApiDocument, vendor: Vendor, header: string): string {
   const { factory, options, client, types } = clientEntryNames(doc, vendor);
+  const paged = pagingDeclaration(doc).length > 0;
   const aliases = types.map(
     ([alias, schema]) => `export type ${alias} = components['schemas']['${schema}'];\n`,
   );
+  const runtimeImports = paged
+    ? ['type ClientOptions', 'createVendorClient', 'type Paginated', 'type VendorClient', 'withPaging']
+    : ['type ClientOptions', 'createVendorClient', 'type VendorClient'];
+  const reexports = [
+    'ApiError',
+    'type ClientOptions',
+    'ConnectionError',
+    'type Credential',
+    'CredentialError',
+    'type Logger',
+    'ModelspecsError',
+    ...(paged ? ['PagingError'] : []),
+    'ResponseTooLargeError',
+    'TimeoutError',
+    'UserAbortError',
+    'unwrap',
+    'type VendorFacts',
+  ];
+  const made = 'createVendorClient<paths, typeof vendor>(vendor, options)';
   return [
     header,
-    "import { type ClientOptions, createVendorClient, type VendorClient } from '@modelspecs/client-runtime';\n",
+    `import { ${runtimeImports.join(', ')} } from '@modelspecs/client-runtime';\n`,
     "import type { components, paths } from './schema.gen.js';\n",
     "import { vendor } from './vendor.gen.js';\n",
     '\n',
     'export {\n',
-    '  ApiError,\n',
-    '  type ClientOptions,\n',
-    '  ResponseTooLargeError,\n',
-    '  unwrap,\n',
-    '  type VendorFacts,\n',
+    ...reexports.map((name) => `  ${name},\n`),
     "} from '@modelspecs/client-runtime';\n",
     "export type { components, operations, paths } from './schema.gen.js';\n",
     "export { vendor } from './vendor.gen.js';\n",
     '\n',
     `export type ${options} = ClientOptions<typeof vendor>;\n`,
-    `export type ${client} = VendorClient<paths>;\n`,
+    ...(paged
+      ? [
+          '/** The client; `paginate` walks the lists the spec declares paged. */\n',
+          `export type ${client} = VendorClient<paths> & Paginated<paths, typeof vendor>;\n`,
+        ]
+      : [`export type ${client} = VendorClient<paths>;\n`]),
     '\n',
     `/** A typed client of the ${vendor.clientName} API. The API key comes from \`options.apiKey\` or the vendor's env var (\`vendor.envVar\`). */\n`,
     `export function ${factory}(options?: ${options}): ${client} {\n`,
-    '  return createVendorClient<paths, typeof vendor>(vendor, options);\n',
+    paged ? `  return withPaging(${made}, vendor);\n` : `  return ${made};\n`,
     '}\n',
     ...(aliases.length > 0
       ? ['\n', "/** The vendor's main objects, as its spec names them. */\n", ...aliases]

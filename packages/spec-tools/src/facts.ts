@@ -2,6 +2,8 @@ import { relative } from 'node:path';
 import { type SendableScheme, schemeKind, sendableScheme } from './auth.js';
 import { errorEnvelope } from './declarations.js';
 import { SpecError } from './errors.js';
+import type { Paging } from './extensions/paging.js';
+import { pagingDeclaration } from './extensions/paging-declaration.js';
 import { deref, type OpenApiDocument, type SecuritySchemeObject } from './openapi.js';
 import { serverOf } from './server.js';
 import type { Vendor } from './vendors.js';
@@ -22,6 +24,8 @@ export interface VendorFacts {
    * that carries a request id: the spec's `x-modelspecs-error`. Empty lists when the spec declares no envelope.
    */
   errorEnvelope: { message: string[]; code: string[]; requestIdHeader?: string };
+  /** The paged list operations (GET), by path: where the items are and how pages follow (`x-modelspecs-list`). */
+  paging?: Record<string, Paging & { items: string[] }>;
 }
 
 /** The security schemes a key can be sent through, and the others with what they are (`oauth2`, `http digest`). */
@@ -70,6 +74,7 @@ export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion:
   }
   const name = doc.info['x-vendor'];
   const envelope = errorEnvelope(doc);
+  const paged = pagingDeclaration(doc);
   return {
     slug: vendor.slug,
     name: typeof name === 'string' ? name : vendor.slug,
@@ -83,5 +88,10 @@ export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion:
       code: envelope?.code ?? [],
       ...(envelope?.requestIdHeader ? { requestIdHeader: envelope.requestIdHeader } : {}),
     },
+    ...(paged.length && {
+      paging: Object.fromEntries(
+        paged.map(({ operation, items, paging }) => [operation.path, { items, ...paging }]),
+      ),
+    }),
   };
 }

@@ -75,6 +75,7 @@ describe('where a tool finds its vendors', () => {
         specFile: join(project, 'node_modules', '@modelspecs', 'spec-acme', 'dist', 'openapi.json'),
         envVar: 'ACME_API_KEY',
         mockPort: 4999,
+        namedTypes: [],
       },
     ]);
   });

@@ -28,6 +28,25 @@ describe('the generated entry of a client package', () => {
     expect(entry).toContain("export type AcmeCloudModel = components['schemas']['Model'];");
     expect(entry).toContain("export type AcmeCloudModelList = components['schemas']['ModelList'];");
     expect(entry).not.toContain('AcmeCloudError');
+    expect(entry).toContain('  CredentialError,\n');
+    expect(entry).toContain('  type Logger,\n');
+    expect(entry).not.toMatch(/withPaging|Paginated|PagingError/);
+  });
+
+  it('wraps the client with withPaging only when the spec declares a paged list', async () => {
+    const doc = await bundleSpec(join(fixtures, 'valid.yaml'));
+    const list = (doc.paths!['/models']!.get as Record<string, Record<string, unknown>>)[
+      'x-modelspecs-list'
+    ]!;
+    list.paging = { style: 'offset', limit: 'limit', offset: 'offset', total: '/total' };
+    const entry = renderClientEntry(doc, acme({ clientName: 'Acme', namedTypes: [] }), '');
+    expect(entry).toContain(
+      'export type AcmeClient = VendorClient<paths> & Paginated<paths, typeof vendor>;',
+    );
+    expect(entry).toContain(
+      '  return withPaging(createVendorClient<paths, typeof vendor>(vendor, options), vendor);',
+    );
+    expect(entry).toContain('  PagingError,\n');
   });
 
   it('refuses a package without a client name, naming the field', async () => {

@@ -84,9 +84,8 @@ describe('the extensions JSON Schema', () => {
     expect(Object.keys(extensionsSchema.$defs)).toEqual(
       expect.arrayContaining(['pointer', 'pointers', 'list', 'paging', 'catalog', 'error']),
     );
-    expect(extensionViolations('x-modelspecs-list', { items: '', id: ['/id', '/key'], paging: {} })).toEqual(
-      [],
-    );
+    const paging = { style: 'offset', offset: 'offset', total: '/total' };
+    expect(extensionViolations('x-modelspecs-list', { items: '', id: ['/id', '/key'], paging })).toEqual([]);
   });
 
   it('refuses a pointer with a bare ~ and an empty list of alternatives', () => {

@@ -26,7 +26,7 @@ export function tempWorkspace(
   fixture = 'valid.yaml',
   manifest: Record<string, unknown> = {
     name: '@modelspecs/spec-acme',
-    modelspecs: { envVar: 'ACME_API_KEY', mockPort: 4999 },
+    modelspecs: { envVar: 'ACME_API_KEY', mockPort: 4999, clientName: 'Acme' },
   },
 ): { root: string; specDir: string } {
   const root = tempFolder();

@@ -134,6 +134,18 @@ const breaks: Record<keyof typeof modelspecsRules, { edits: [string, string][]; 
       edits: [['        items: /data\n', '        items: /data\n        catalog:\n          id: /id\n']],
       problem:
         /:\d+:\d+ #\/paths\/~1models\/get\/x-modelspecs-list\/catalog: dimension "name" is missing: give its pointer/,
+      },
+    ],
+  paging: [
+    {
+      edits: [
+        [
+          '        id: /id\n',
+          '        id: /id\n        paging: { style: offset, limit: pageSize, offset: offset, total: /data }\n',
+        ],
+      ],
+      problem:
+        /:\d+:\d+ #\/paths\/~1models\/get\/x-modelspecs-list\/paging\/limit: "pageSize" is not a query parameter of GET \/models/,
     },
   ],
 };

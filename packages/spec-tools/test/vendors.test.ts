@@ -15,6 +15,7 @@ describe('vendor discovery', () => {
         specFile: `${specDir}/openapi.yaml`,
         envVar: 'ACME_API_KEY',
         mockPort: 4999,
+        clientName: 'Acme',
         namedTypes: [],
       },
     ]);

@@ -59,3 +59,21 @@ describe('the TensorOne client types', () => {
     client.PUT('/training/models/{modelId}', { params: { path: { modelId } } });
   });
 });
+
+describe('paginate', () => {
+  it('walks the list the spec declares paged, typed by its items', async () => {
+    for await (const model of client.paginate('/training/models', {
+      params: { query: { status: 'ready', limit: 20 } },
+    })) {
+      expectTypeOf(model).toEqualTypeOf<TensorOneModelList['models'][number]>();
+    }
+    for await (const page of client.paginate('/training/models', { maxPages: 3 }).pages()) {
+      expectTypeOf(page.items).toEqualTypeOf<TensorOneModelList['models']>();
+      expectTypeOf(page.data).toEqualTypeOf<TensorOneModelList>();
+    }
+    // @ts-expect-error: only declared lists are paged
+    client.paginate('/training/models/{modelId}', { params: { path: { modelId } } });
+    // @ts-expect-error: the list's own parameters are checked
+    client.paginate('/training/models', { params: { query: { stauts: 'ready' } } });
+  });
+});

@@ -65,7 +65,7 @@ describe.each(framings)('the error body cap, %s', (_, framing) => {
     answer = { status: 500, headers: framing(body), body };
     const { error } = await call();
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).message).toHaveLength('500: '.length + MiB - 100);
+    expect((error as ApiError).message).toHaveLength('GET /models: 500: '.length + MiB - 100);
   });
 
   it('fails with a ResponseTooLargeError past 1 MiB by default, never a cut body', async () => {
@@ -77,7 +77,9 @@ describe.each(framings)('the error body cap, %s', (_, framing) => {
       name: 'ResponseTooLargeError',
       status: 500,
       limit: MiB,
-      message: `Body of the 500 answer over ${MiB} bytes (maxErrorBodyBytes)`,
+      message: `GET /models: Body of the 500 answer over ${MiB} bytes (maxErrorBodyBytes)`,
+      operation: 'GET /models',
+      attempts: 1,
     });
   });
 

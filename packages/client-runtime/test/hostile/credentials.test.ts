@@ -112,7 +112,7 @@ describe('redaction of a key the server echoes', () => {
       expect(text).not.toContain(key);
       expect(text).not.toContain(JSON.stringify(key).slice(1, -1));
     }
-    expect(error.message).toBe('401: Invalid key [redacted]');
+    expect(error.message).toBe('GET /models: 401: Invalid key [redacted]');
     expect(error.body).toEqual({
       error: { message: 'Invalid key [redacted]', param: '[redacted]', '[redacted]': 'as a key' },
     });
@@ -122,7 +122,7 @@ describe('redaction of a key the server echoes', () => {
     const error = await apiError('a', {
       error: { message: 'invalid api key: a', param: 'a', type: 'auth_error' },
     });
-    expect(error.message).toBe('401 auth_error: invalid api key: [redacted]');
+    expect(error.message).toBe('GET /models: 401 auth_error: invalid api key: [redacted]');
     expect(error.body).toEqual({
       error: { message: 'invalid api key: [redacted]', param: '[redacted]', type: 'auth_error' },
     });
@@ -130,6 +130,6 @@ describe('redaction of a key the server echoes', () => {
 
   it('takes a key with regular expression characters literally', async () => {
     const error = await apiError('k.+*?(x)', { error: { message: 'bad k.+*?(x) and kaaa(x)' } });
-    expect(error.message).toBe('401: bad [redacted] and kaaa(x)');
+    expect(error.message).toBe('GET /models: 401: bad [redacted] and kaaa(x)');
   });
 });

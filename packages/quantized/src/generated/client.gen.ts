@@ -8,7 +8,14 @@ import { vendor } from './vendor.gen.js';
 export {
   ApiError,
   type ClientOptions,
+  ConnectionError,
+  type Credential,
+  CredentialError,
+  type Logger,
+  ModelspecsError,
   ResponseTooLargeError,
+  TimeoutError,
+  UserAbortError,
   unwrap,
   type VendorFacts,
 } from '@modelspecs/client-runtime';

@@ -8,6 +8,7 @@
 import { catalogSchema } from './catalog.js';
 import { errorSchema } from './error.js';
 import { listSchema } from './list.js';
+import { pagingSchema } from './paging.js';
 import { pointerSchema, pointersSchema } from './pointer.js';
 
 export const EXTENSIONS_SCHEMA_ID = 'https://modelspecs.dev/schemas/x-modelspecs.json';
@@ -20,7 +21,7 @@ export const extensionsSchema = {
     pointer: pointerSchema,
     pointers: pointersSchema,
     list: listSchema,
-    paging: true,
+    paging: pagingSchema,
     catalog: catalogSchema,
     error: errorSchema,
   },

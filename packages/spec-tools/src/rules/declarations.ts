@@ -222,6 +222,7 @@ export function declarationProblems(doc: OpenApiDocument): DeclarationProblem[] 
   ];
 }
 
+/** Whether a value holds a `$ref` to another file (such a spec is checked on its bundle instead). */
 export const hasExternalRef = (value: unknown): boolean =>
   typeof value === 'object' &&
   value !== null &&

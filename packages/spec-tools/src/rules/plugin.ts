@@ -10,6 +10,7 @@ import { headerExample } from './header-example.js';
 import { headerExampleSchema } from './header-example-schema.js';
 import { openObjectAdditionalProperties } from './open-object-additional-properties.js';
 import { operationCodeSamples } from './operation-code-samples.js';
+import { paging } from './paging.js';
 import { vendorMetadata } from './vendor-metadata.js';
 
 export const modelspecsRules = {
@@ -23,6 +24,7 @@ export const modelspecsRules = {
   'assumed-success-range': assumedSuccessRange,
   declarations,
   catalog,
+  paging,
 };
 
 /**

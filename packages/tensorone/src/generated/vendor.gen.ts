@@ -26,5 +26,22 @@ export const vendor = {
     "code": [
       "/error"
     ]
+  },
+  "paging": {
+    "/training/models": {
+      "items": [
+        "/models"
+      ],
+      "style": "offset",
+      "limit": "limit",
+      "offset": "offset",
+      "hasMore": [
+        "/pagination/hasMore"
+      ],
+      "total": [
+        "/pagination/total",
+        "/total"
+      ]
+    }
   }
 } as const;
