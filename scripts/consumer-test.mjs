@@ -3,12 +3,14 @@
 // the tarballs are installed with npm into a new project in the temp folder (no workspace links, no
 // MODELSPECS_ROOT), and that project type-checks and runs a program against startMocks(), runs the conformance
 // checker (each vendor, a faulty server, --spec on a copied spec), starts and stops the mock CLI, imports a bundled
-// spec, and checks the conformance package alone, without the mocks. Run by .ci/run (it installs the tarballs'
+// spec, checks the conformance package alone, without the mocks, lists the catalog of the mocks (JSON rows of
+// every vendor, models.dev output valid against the shipped schema) and runs the catalog CLI without the mocks. Run by .ci/run (it installs the tarballs'
 // dependencies from the registry); `pnpm test` stays offline.
 //   node scripts/consumer-test.mjs [--keep] [--skip-build]   (--skip-build: the packages are built already)
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { createServer as createTcpServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -268,6 +270,69 @@ console.log('require() loads both clients');
   mock.kill('SIGTERM');
   const code = await mockExit;
   check(code === 0, `modelspecs-mock stops on SIGTERM with exit ${code}`);
+
+  step('npx modelspecs-models (the catalog starts the mocks itself)');
+  r = await run(work, 'npx', ['--no-install', 'modelspecs-models', '--json']);
+  let listed = [];
+  try {
+    listed = [...new Set(JSON.parse(r.out).rows.map((row) => row.vendor))];
+  } catch {}
+  check(
+    r.code === 0 && vendors.every((slug) => listed.includes(slug)),
+    `--json exits ${r.code} with rows of ${listed.join(', ') || 'no vendor'} (want ${vendors.join(', ')})${r.code === 0 ? '' : `\n${tail(r.out)}`}`,
+  );
+  r = await run(work, 'npx', ['--no-install', 'modelspecs-models', '--format', 'modelsdev']);
+  // The schema the package ships, validated with the ajv the installed packages bring (no new dependency).
+  const fromWork = createRequire(join(work, 'package.json'));
+  const { Ajv2020 } = fromWork('ajv/dist/2020.js');
+  const addFormats = fromWork('ajv-formats');
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  (addFormats.default ?? addFormats)(ajv);
+  const validate = ajv.compile(
+    JSON.parse(readFileSync(fromWork.resolve('@modelspecs/catalog/models-dev.schema.json'), 'utf8')),
+  );
+  let valid = false;
+  try {
+    valid = validate(JSON.parse(r.out));
+  } catch {}
+  check(
+    r.code === 0 && valid,
+    `--format modelsdev exits ${r.code} and matches the shipped models-dev.schema.json${valid ? '' : `\n${ajv.errorsText(validate.errors)}\n${tail(r.out)}`}`,
+  );
+
+  step('@modelspecs/catalog alone (no @modelspecs/mock) says what to install');
+  const catalogAlone = emptyProject('modelspecs-catalog-alone-');
+  try {
+    const catalogTarballs = (name) => {
+      const deps = JSON.parse(
+        execFileSync('tar', ['-xOzf', tarballs[name], 'package/package.json'], { encoding: 'utf8' }),
+      ).dependencies;
+      return [name, ...Object.keys(deps ?? {}).filter((dep) => dep in tarballs)];
+    };
+    const needed = new Set();
+    const queue = ['@modelspecs/catalog'];
+    while (queue.length > 0) {
+      const name = queue.pop();
+      if (needed.has(name)) continue;
+      needed.add(name);
+      queue.push(...catalogTarballs(name));
+    }
+    check(!needed.has('@modelspecs/mock'), `the catalog needs ${[...needed].join(', ')}`);
+    npmInstall(
+      catalogAlone,
+      [...needed].map((name) => tarballs[name]),
+    );
+    r = await run(catalogAlone, 'npx', ['--no-install', 'modelspecs-models']);
+    check(
+      r.code !== 0 &&
+        r.out.includes('npm install @modelspecs/mock') &&
+        r.out.includes('--live') &&
+        !/^\s+at /m.test(r.out),
+      `without @modelspecs/mock it names the package and --live, no stack trace (exit ${r.code}): ${tail(r.out, 3)}`,
+    );
+  } finally {
+    if (!values.keep) rmSync(catalogAlone, { recursive: true, force: true });
+  }
 } catch (error) {
   failures.push(String(error?.stack ?? error));
   console.error(error);
