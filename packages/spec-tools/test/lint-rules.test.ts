@@ -134,8 +134,8 @@ const breaks: Record<keyof typeof modelspecsRules, { edits: [string, string][]; 
       edits: [['        items: /data\n', '        items: /data\n        catalog:\n          id: /id\n']],
       problem:
         /:\d+:\d+ #\/paths\/~1models\/get\/x-modelspecs-list\/catalog: dimension "name" is missing: give its pointer/,
-      },
-    ],
+    },
+  ],
   paging: [
     {
       edits: [
