@@ -44,6 +44,11 @@ export function widgetsSpec(): OpenApiDocument {
       '/widgets': {
         get: {
           operationId: 'listWidgets',
+          'x-modelspecs-list': {
+            items: '/data',
+            id: '/id',
+            get: { operationId: 'getWidget', parameter: 'widget_id' },
+          },
           parameters: [
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10 } },
             { name: 'X-Shard', in: 'header', schema: { type: 'string', enum: ['a', 'b'] } },
