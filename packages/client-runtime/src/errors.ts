@@ -161,7 +161,7 @@ export function describe<E extends ModelspecsError>(
     cause instanceof Error &&
     clean(`${cause.stack}${JSON.stringify(cause)}`) !== `${cause.stack}${JSON.stringify(cause)}`
   ) {
-    error.cause = describe(new ModelspecsError(), undefined, cause.message);
+    error.cause = describe(new ModelspecsError(), undefined, clean(cause.message));
   }
   return error;
 }

@@ -169,7 +169,7 @@ describe('list_get_consistency', () => {
     });
     expect((await judge(server(ok({ data: [{ name: 'anonymous' }] })))).result).toEqual({
       status: 'skipped',
-      reason: 'the listed items carry no id (looked for "widget_id", "id" and "key")',
+      reason: 'the listed items carry no id (the list declares it at "/id")',
     });
   });
 
