@@ -44,10 +44,18 @@ export async function findFreePorts(host: string, count: number): Promise<number
   }
 }
 
+// Below the range the OS hands out for outgoing connections (32768 and up on Linux, 49152 and up elsewhere), so a
+// port found free stays free while something else (a build, say) opens connections before the server binds it.
+const FIXED_PORTS_FROM = 20_000;
+const FIXED_PORTS_BELOW = 32_768;
+
 /** A base port such that `base + offset` is free on `host` for every offset (for `--port-base`, say). */
 export async function freePortBase(offsets: readonly number[], host = '127.0.0.1'): Promise<number> {
+  const span = FIXED_PORTS_BELOW - FIXED_PORTS_FROM - Math.max(0, ...offsets);
+  if (span <= 0)
+    throw new RangeError(`Port offsets up to ${Math.max(...offsets)} do not fit below ${FIXED_PORTS_BELOW}`);
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const base = FIXED_PORTS_FROM + Math.floor(Math.random() * span);
     const free = await Promise.all(offsets.map((offset) => isPortFree(host, base + offset)));
     if (free.every(Boolean)) return base;
   }

@@ -6,6 +6,7 @@ import {
   defaultPortBase,
   describeAlternatives,
   formatMockTable,
+  freePortBase,
   mockDocument,
   parsePort,
   serverBasePath,
@@ -130,6 +131,22 @@ describe('credentials', () => {
       { headers: {}, query: { api_key: 'k' } },
       { headers: { Authorization: `Basic ${Buffer.from('k:').toString('base64')}` }, query: {} },
     ]);
+  });
+});
+
+describe('freePortBase', () => {
+  it('stays below the ports the OS hands out for outgoing connections, offsets included', async () => {
+    for (let i = 0; i < 20; i++) {
+      const base = await freePortBase([0, 4, 1000]);
+      expect(base).toBeGreaterThanOrEqual(20_000);
+      expect(base + 1000).toBeLessThan(32_768);
+    }
+  });
+
+  it('refuses offsets that cannot fit below that range', async () => {
+    await expect(freePortBase([0, 20_000])).rejects.toThrow(
+      'Port offsets up to 20000 do not fit below 32768',
+    );
   });
 });
 
