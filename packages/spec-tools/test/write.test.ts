@@ -25,7 +25,7 @@ describe('writeFilesAtomically', () => {
         { path: join(dir, 'one.txt'), content: 'new' },
         { path: join(dir, 'blocker', 'two.txt'), content: '2' },
       ]),
-    ).toThrow();
+    ).toThrow(expect.objectContaining({ code: 'EEXIST', path: join(dir, 'blocker') }));
     expect(readFileSync(join(dir, 'one.txt'), 'utf8')).toBe('old');
     expect(readdirSync(dir).sort()).toEqual(['blocker', 'one.txt']);
     expect(existsSync(join(dir, 'blocker', 'two.txt'))).toBe(false);
