@@ -144,3 +144,93 @@ describe('each vendor, as its spec declares it', { timeout: 120_000 }, () => {
     expect(r.problems).toEqual(['/pricing/prompt: "1e400x" is not a decimal price']);
   });
 });
+
+describe('values an item holds that its declaration cannot read', { timeout: 120_000 }, () => {
+  it('a price without its unit field is a problem, and no price', async () => {
+    const r = await row('tensoras', { id: 'x', pricing: { prompt: 1, completion: 2 } });
+    expect([r.inputPrice, r.outputPrice]).toEqual([undefined, undefined]);
+    expect(r.problems).toEqual([
+      '/pricing/unit: the price unit is missing',
+      '/pricing/unit: the price unit is missing',
+    ]);
+  });
+
+  it('a null price is no price and no problem; a boolean price is a problem', async () => {
+    const r = await row('sambanova', { id: 'x', pricing: { prompt: null, completion: true } });
+    expect([r.inputPrice, r.outputPrice]).toEqual([undefined, undefined]);
+    expect(r.problems).toEqual(['/pricing/completion: true is not a decimal price']);
+  });
+
+  it('an unreadable first alternative is a problem, and the next alternative gives the price', async () => {
+    const r = await row('quantized', {
+      id: 'x',
+      cost: { prompt: 'n/a', input_cost_per_micro_credit: '0.0016' },
+    });
+    expect(r.inputPrice).toMatchObject({ perMillion: '1600', source: '/cost/input_cost_per_micro_credit' });
+    expect(r.problems).toEqual(['/cost/prompt: "n/a" is not a decimal price']);
+  });
+
+  it('counts are non-negative numbers; anything else is left out', async () => {
+    const negative = await row('sambanova', { id: 'x', context_length: -1, max_completion_tokens: '4096' });
+    expect([negative.contextLength, negative.maxOutputTokens]).toEqual([undefined, undefined]);
+    const zero = await row('sambanova', { id: 'x', context_length: 0 });
+    expect(zero.contextLength).toEqual({ value: 0, source: '/context_length' });
+  });
+
+  it('ids: a number is its decimal string, a null alternative is skipped, anything else gives no row', async () => {
+    expect((await row('majestix', { id: 42 })).id).toEqual({ value: '42', source: '/id' });
+    const fallback = await row('majestix', { id: null, key: 'k', name: null, display_name: 'K' });
+    expect([fallback.id, fallback.name]).toEqual([
+      { value: 'k', source: '/key' },
+      { value: 'K', source: '/display_name' },
+    ]);
+    const declaration = vendors.get('majestix')!.catalog!.declaration;
+    expect(normalizeModel('majestix', { id: true }, declaration)).toBeUndefined();
+    expect(normalizeModel('majestix', { id: { nested: 'x' } }, declaration)).toBeUndefined();
+  });
+
+  it('capability flags: only true counts, and flags that are not an object give none', async () => {
+    const flags = await row('tensoras', { id: 'x', capabilities: { function_calling: 1, streaming: true } });
+    expect(flags.capabilities).toEqual({ value: ['streaming'], source: '/capabilities' });
+    expect((await row('tensoras', { id: 'x', capabilities: ['streaming'] })).capabilities).toBeUndefined();
+    expect((await row('tensoras', { id: 'x', capabilities: 'streaming' })).capabilities).toBeUndefined();
+  });
+
+  it('capability fields one by one: a present false is read, none present gives none', async () => {
+    const off = await row('majestix', { id: 'x', supports_vision: false, category: 'chat' });
+    expect(off.capabilities).toEqual({ value: [], source: '/supports_vision' });
+    expect(off.extra).toEqual({ category: { value: 'chat', source: '/category' } });
+    expect((await row('majestix', { id: 'x' })).capabilities).toBeUndefined();
+  });
+
+  it('a capability list keeps its strings only; a list that is not an array gives none', async () => {
+    const listed = await row('quantized', { id: 'x', supported_features: ['tool_calls', 3, null, 'vision'] });
+    expect(listed.capabilities).toEqual({ value: ['tools', 'vision'], source: '/supported_features' });
+    expect(
+      (await row('quantized', { id: 'x', supported_features: 'tool_calls' })).capabilities,
+    ).toBeUndefined();
+  });
+
+  it('modalities: each side only when present', async () => {
+    const input = await row('quantized', { id: 'x', input_modality: { text: true } });
+    expect(input.modalities).toEqual({ input: { value: ['text'], source: '/input_modality' } });
+    const output = await row('quantized', { id: 'x', output_modality: { image: true } });
+    expect(output.modalities).toEqual({ output: { value: ['image'], source: '/output_modality' } });
+    expect((await row('quantized', { id: 'x' })).modalities).toBeUndefined();
+  });
+
+  it('creation times: unix seconds and ISO 8601 as declared, anything else left out', async () => {
+    expect((await row('tensoras', { id: 'x', created: 0 })).created).toEqual({
+      value: '1970-01-01T00:00:00.000Z',
+      source: '/created',
+    });
+    expect((await row('tensoras', { id: 'x', created: '1709123456' })).created).toBeUndefined();
+    expect((await row('tensoras', { id: 'x', created: 1e300 })).created).toBeUndefined();
+    expect((await row('tensorone', { modelId: 'x', createdAt: '2024-01-15T10:30:00Z' })).created).toEqual({
+      value: '2024-01-15T10:30:00.000Z',
+      source: '/createdAt',
+    });
+    expect((await row('tensorone', { modelId: 'x', createdAt: 'yesterday' })).created).toBeUndefined();
+    expect((await row('tensorone', { modelId: 'x', createdAt: 1705314600 })).created).toBeUndefined();
+  });
+});

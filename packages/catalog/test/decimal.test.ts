@@ -15,6 +15,12 @@ describe('exact decimals', () => {
     expect(formatDecimal(read(5e-7))).toBe('0.0000005');
     expect(formatDecimal(read('1.5E3'))).toBe('1500');
     expect(formatDecimal(read('-0.25'))).toBe('-0.25');
+    expect(formatDecimal(read(' 0.5\n'))).toBe('0.5');
+    expect(formatDecimal(read('+2'))).toBe('2');
+    expect(formatDecimal(read('5.'))).toBe('5');
+    expect(formatDecimal(read('1e+2'))).toBe('100');
+    expect(formatDecimal(read('120'))).toBe('120');
+    expect(read('0.50')).toEqual({ int: 50n, scale: 2 });
     for (const bad of ['', 'abc', '1.2.3', '0x10', Number.NaN, Number.POSITIVE_INFINITY, null, true, {}]) {
       expect(parseDecimal(bad)).toBeUndefined();
     }
