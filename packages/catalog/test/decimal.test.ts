@@ -35,6 +35,8 @@ describe('exact decimals', () => {
     expect(formatDecimal(shift(read('0.000007'), 6))).toBe('7');
     expect(formatDecimal(shift(read(0.0000029), 6))).toBe('2.9');
     expect(formatDecimal(multiply(read('350'), read('0.001')))).toBe('0.35');
+    expect(formatDecimal(multiply(read('1.5'), read('0.002')))).toBe('0.003');
+    expect(formatDecimal(read('0'))).toBe('0');
     expect(formatDecimal(shift(read('12.5'), -4))).toBe('0.00125');
   });
 
@@ -42,6 +44,8 @@ describe('exact decimals', () => {
     expect(compareDecimals(read('0.1'), read('0.10'))).toBe(0);
     expect(compareDecimals(read('0.2'), read('0.19999999999999999999'))).toBe(1);
     expect(compareDecimals(read('-1'), read('0'))).toBe(-1);
+    expect(compareDecimals(read('0.10'), read('0.2'))).toBe(-1);
+    expect(compareDecimals(read('0.3'), read('0.25'))).toBe(1);
   });
 });
 
