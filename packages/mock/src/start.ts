@@ -1,8 +1,7 @@
 import type { MockCredentials } from './auth.js';
 import { MockStartError } from './errors.js';
-import { launchMock } from './launch.js';
-import { planMocks } from './plan.js';
-import type { PrismProcess } from './prism.js';
+import { type LaunchedMock, launchMocks } from './launch.js';
+import { type MockPlan, type PlannedMock, planMocks } from './plan.js';
 import { ProcessGroup } from './process-group.js';
 import { sweepAbandonedScratch } from './scratch.js';
 
@@ -60,6 +59,10 @@ export interface RunningMock {
   credentials: MockCredentials;
   /** The environment variable the vendor's client reads its key from. */
   envVar: string;
+  /**
+   * The Prism process serving this mock. One process serves every mock of a startMocks() call, so the mocks share
+   * it (a spec that sets `x-json-schema-faker` options gets a process of its own); when it ends, they all end.
+   */
   pid: number;
 }
 
@@ -92,35 +95,44 @@ function abortError(signal: AbortSignal): Error {
 }
 
 /**
+ * The Prism processes to start: one for every mock, except that a mock whose document sets json-schema-faker options
+ * (process-wide in Prism) gets one of its own.
+ */
+function processesFor(mocks: readonly PlannedMock[]): PlannedMock[][] {
+  const shared = mocks.filter((mock) => !mock.ownProcess);
+  const alone = mocks.filter((mock) => mock.ownProcess).map((mock) => [mock]);
+  return shared.length > 0 ? [shared, ...alone] : alone;
+}
+
+/**
  * Launches every planned mock in `group`. The first failure stops the group, so the other launches spawn nothing
  * more and end as abandoned; it waits for all of them, then rejects with that first failure.
  */
 async function launchAll(
-  plan: Awaited<ReturnType<typeof planMocks>>,
+  plan: MockPlan,
   group: ProcessGroup,
   onOutput: StartMocksOptions['onOutput'],
-): Promise<{ running: RunningMock; prism: PrismProcess }[]> {
+): Promise<LaunchedMock[]> {
   let firstFailure: { error: unknown } | undefined;
   const results = await Promise.allSettled(
-    plan.mocks.map((mock) =>
-      launchMock(mock, plan, group, onOutput && ((line) => onOutput(mock.vendor.slug, line))).catch(
-        (error: unknown) => {
-          firstFailure ??= { error };
-          void group.stop();
-          throw error;
-        },
-      ),
+    processesFor(plan.mocks).map((mocks) =>
+      launchMocks(mocks, plan, group, onOutput).catch((error: unknown) => {
+        firstFailure ??= { error };
+        void group.stop();
+        throw error;
+      }),
     ),
   );
   if (firstFailure) throw firstFailure.error;
-  return results.map(
-    (r) => (r as PromiseFulfilledResult<{ running: RunningMock; prism: PrismProcess }>).value,
-  );
+  const launched = results.flatMap((r) => (r as PromiseFulfilledResult<LaunchedMock[]>).value);
+  // In the order of the plan (the vendors' order), whichever process serves them.
+  return plan.mocks.map((mock) => launched.find((l) => l.running.slug === mock.vendor.slug)!);
 }
 
 /**
  * Starts one real Prism mock per vendor from its bundled spec and resolves once every mock answers HTTP: options
  * become a plan (nothing spawned yet), the plan is launched into one process group, and the group owns stopping.
+ * One Prism process serves all the mocks, each on its own port.
  * If any mock cannot start, the ones already started are stopped and the error names the vendor and the reason.
  */
 export async function startMocks(options: StartMocksOptions = {}): Promise<RunningMocks> {
@@ -136,7 +148,7 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   signal?.addEventListener('abort', stop, { once: true });
   void group.stopped.then(() => signal?.removeEventListener('abort', stop));
 
-  let launched: { running: RunningMock; prism: PrismProcess }[];
+  let launched: LaunchedMock[];
   try {
     launched = await launchAll(plan, group, options.onOutput);
   } catch (error) {
@@ -150,23 +162,23 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   const diedEarly = launched.find(({ prism }) => prism.hasExited);
   if (diedEarly) {
     await group.stop();
-    throw new MockStartError(diedEarly.running.slug, diedEarly.prism.describeExit());
+    const slug = diedEarly.prism.failedSlug ?? diedEarly.running.slug;
+    throw new MockStartError(slug, diedEarly.prism.describeExit(slug));
   }
 
   let failure: MockFailure | undefined;
-  group.stopWhenAnyExits(
-    launched.map(({ prism }) => prism),
-    (prism) => {
-      const mock = launched.find((l) => l.prism === prism)!.running;
-      failure = {
-        slug: mock.slug,
-        name: mock.name,
-        pid: prism.pid,
-        port: mock.port,
-        reason: prism.describeExit(),
-      };
-    },
-  );
+  group.stopWhenAnyExits([...new Set(launched.map(({ prism }) => prism))], (prism) => {
+    // The mock that failed, else the first the process served: the process's end ended them all.
+    const slug = prism.failedSlug ?? prism.slugs[0];
+    const mock = launched.find((l) => l.running.slug === slug)!.running;
+    failure = {
+      slug: mock.slug,
+      name: mock.name,
+      pid: prism.pid,
+      port: mock.port,
+      reason: prism.describeExit(slug),
+    };
+  });
   const mocks = launched.map(({ running }) => running);
   return {
     urls: Object.fromEntries(mocks.map((m) => [m.slug, m.baseUrl])),
