@@ -10,8 +10,9 @@
  * with the configuration the CLI's `mock` command gives them (request and response validation, security checks,
  * CORS, `--dynamic` and `--seed`).
  *
- * What it serves comes from MODELSPECS_MOCK_SERVERS (JSON: host, dynamic, seed, verbose, and each server's slug, spec
- * file and port; port 0 lets the OS pick a free one, so no other process can take it first). It reports on stdout,
+ * It loads Prism first, then reads what to serve from the first line on stdin (JSON: host, dynamic, seed, verbose, and
+ * each server's slug, spec file and port; port 0 lets the OS pick a free one, so no other process can take it
+ * first): the parent can start it before its specs are ready. It reports on stdout,
  * one JSON object a line, each naming the mock it is about:
  *   {"mock":"<slug>","line":"<Prism log line>"}        what Prism said about that mock
  *   {"mock":"<slug>","listening":<port>}                 that mock answers on <port>
@@ -106,8 +107,23 @@ async function serve({ slug, specFile, document, port }, { host, dynamic, seed, 
   }
 }
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by startMocks() for the Prism process it spawns, never inherited from a turbo task.
-const settings = JSON.parse(process.env.MODELSPECS_MOCK_SERVERS ?? '{"servers":[]}');
+/** The first line on stdin (the watchdog keeps reading it too: its end means the parent is gone). */
+function firstLine() {
+  return new Promise((resolve) => {
+    const chunks = [];
+    const onData = (chunk) => {
+      chunks.push(chunk);
+      const text = Buffer.concat(chunks).toString('utf8');
+      const end = text.indexOf('\n');
+      if (end === -1) return;
+      process.stdin.off('data', onData);
+      resolve(text.slice(0, end));
+    };
+    process.stdin.on('data', onData);
+  });
+}
+
+const settings = JSON.parse(await firstLine());
 await Promise.all(
   settings.servers.map((server) =>
     serve({ ...server, document: JSON.parse(readFileSync(server.specFile, 'utf8')) }, settings),

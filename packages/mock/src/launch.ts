@@ -33,30 +33,36 @@ function describeRunning(mock: PlannedMock, port: number, host: string, prism: P
   };
 }
 
+/** A Prism process of `group` that loads Prism and waits to be told what to serve (see launchMocks). */
+export function spawnWaitingPrism(group: ProcessGroup, label = 'vendors'): PrismProcess {
+  return group.spawn({ tmpDir: mockScratchDir(label) });
+}
+
 /**
- * Starts one Prism process in `group` that serves every mock of `mocks` (each on its own port), and resolves once
- * each answers HTTP. When one fails the process ends, and the error names that mock (or, when the process died
- * without saying which, the first); once the group is stopped nothing more is spawned.
+ * Has one Prism process of `group` serve every mock of `mocks` (each on its own port), and resolves once each
+ * answers HTTP: `waiting` when given (spawned earlier by spawnWaitingPrism), else a new one. When one mock fails the
+ * process ends, and the error names that mock (or, when the process died without saying which, the first); once the
+ * group is stopped nothing more is spawned.
  */
 export async function launchMocks(
   mocks: readonly PlannedMock[],
   plan: MockPlan,
   group: ProcessGroup,
   onOutput: ((slug: string, line: string) => void) | undefined,
+  waiting?: PrismProcess,
 ): Promise<LaunchedMock[]> {
   const slugs = mocks.map((mock) => mock.vendor.slug);
   const abandoned = (slug: string) => new MockStartError(slug, 'start-up was abandoned');
   if (group.isStopped) throw abandoned(slugs[0]!);
-  const tmpDir = mockScratchDir(mocks.length === 1 ? slugs[0]! : 'vendors');
+  const prism = waiting ?? spawnWaitingPrism(group, mocks.length === 1 ? slugs[0]! : 'vendors');
   const servers = mocks.map((mock) => ({
     slug: mock.vendor.slug,
-    specFile: join(tmpDir, `${mock.vendor.slug}.json`),
+    specFile: join(prism.folder, `${mock.vendor.slug}.json`),
     port: mock.port,
   }));
   writeFilesAtomically(mocks.map((mock, i) => ({ path: servers[i]!.specFile, content: mock.document })));
-  const prism = group.spawn({
+  prism.serve({
     servers,
-    tmpDir,
     host: plan.host,
     dynamic: plan.dynamic,
     seed: plan.seed,

@@ -23,10 +23,9 @@ export interface PrismServer {
   port: number;
 }
 
-export interface PrismLaunch {
+/** What a Prism process serves, and how. */
+export interface PrismSettings {
   servers: PrismServer[];
-  /** Removed when the process ends, by it or by us, whichever comes first. */
-  tmpDir: string;
   host: string;
   dynamic: boolean;
   seed: string;
@@ -34,6 +33,11 @@ export interface PrismLaunch {
   verbose: boolean;
   /** Each line the process writes: about one mock (`slug`), or about the whole process (`undefined`). */
   onOutput?: (slug: string | undefined, line: string) => void;
+}
+
+export interface PrismLaunch extends PrismSettings {
+  /** Removed when the process ends, by it or by us, whichever comes first. */
+  tmpDir: string;
 }
 
 export interface ExitStatus {
@@ -127,32 +131,24 @@ export class PrismProcess {
   private readonly servers = new Map<string, ServerState>();
   private exitStatus: ExitStatus | undefined;
   private stopRequested = false;
+  private served = false;
+  private onOutput: PrismSettings['onOutput'];
 
-  constructor(launch: PrismLaunch) {
-    for (const { slug } of launch.servers) {
-      let settle!: (port: number | undefined) => void;
-      const settled = new Promise<number | undefined>((resolve) => {
-        settle = resolve;
-      });
-      this.servers.set(slug, { lines: [], settled, settle });
-    }
-    const settings = {
-      host: launch.host,
-      dynamic: launch.dynamic,
-      seed: launch.seed,
-      verbose: launch.verbose,
-      servers: launch.servers,
-    };
+  /**
+   * Starts the process. Given only `tmpDir`, it loads Prism and waits for `serve()`, so that Prism loads while the
+   * caller is still preparing the specs; given everything, it serves at once.
+   */
+  constructor(launch: PrismLaunch | { tmpDir: string }) {
     this.tmpDir = launch.tmpDir;
     // Detached: a Ctrl-C in the terminal reaches only the parent, which then stops the mocks in order instead of
-    // seeing them die at once. The stdin pipe is the watchdog's lifeline (see preload/prism-watchdog.mjs).
+    // seeing them die at once. The stdin pipe is the watchdog's lifeline (see preload/prism-watchdog.mjs), and
+    // carries the one line of settings server/prism-servers.mjs waits for.
     this.child = spawn(process.execPath, ['--import', watchdog, prismServers], {
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: {
         ...process.env,
         MODELSPECS_MOCK_TMPDIR: launch.tmpDir,
-        MODELSPECS_MOCK_SERVERS: JSON.stringify(settings),
         FORCE_COLOR: '0',
         DO_NOT_TRACK: '1',
         SCARF_ANALYTICS: 'false',
@@ -163,7 +159,7 @@ export class PrismProcess {
     this.child.stdin?.on('error', () => {});
     for (const stream of [this.child.stdout, this.child.stderr]) {
       if (!stream) continue;
-      createInterface({ input: stream }).on('line', (raw) => this.heard(raw, launch.onOutput));
+      createInterface({ input: stream }).on('line', (raw) => this.heard(raw));
     }
     this.exited = new Promise((resolve) => {
       this.child.once('exit', (code, signal) => {
@@ -173,9 +169,38 @@ export class PrismProcess {
         resolve(this.exitStatus);
       });
     });
+    if ('servers' in launch) this.serve(launch);
   }
 
-  private heard(raw: string, onOutput: PrismLaunch['onOutput']): void {
+  /** The folder the process owns: its spec files go here. */
+  get folder(): string {
+    return this.tmpDir;
+  }
+
+  /** Whether `serve()` has told the process what to serve. */
+  get isServing(): boolean {
+    return this.served;
+  }
+
+  /** Tells the process what to serve; once per process. */
+  serve(settings: PrismSettings): void {
+    if (this.served) throw new Error(`Prism (pid ${this.pid}) already serves ${this.slugs.join(', ')}`);
+    this.served = true;
+    this.onOutput = settings.onOutput;
+    for (const { slug } of settings.servers) {
+      let settle!: (port: number | undefined) => void;
+      const settled = new Promise<number | undefined>((resolve) => {
+        settle = resolve;
+      });
+      this.servers.set(slug, { lines: [], settled, settle });
+      if (this.hasExited) settle(undefined);
+    }
+    const { host, dynamic, seed, verbose, servers } = settings;
+    this.child.stdin?.write(`${JSON.stringify({ host, dynamic, seed, verbose, servers })}\n`);
+  }
+
+  private heard(raw: string): void {
+    const { onOutput } = this;
     const report = parseReport(raw);
     const server = report && this.servers.get(report.mock);
     if (!report || !server) {

@@ -1,7 +1,8 @@
 import type { MockCredentials } from './auth.js';
 import { MockStartError } from './errors.js';
-import { type LaunchedMock, launchMocks } from './launch.js';
+import { type LaunchedMock, launchMocks, spawnWaitingPrism } from './launch.js';
 import { type MockPlan, type PlannedMock, planMocks } from './plan.js';
+import type { PrismProcess } from './prism.js';
 import { ProcessGroup } from './process-group.js';
 import { sweepAbandonedScratch } from './scratch.js';
 
@@ -112,11 +113,12 @@ async function launchAll(
   plan: MockPlan,
   group: ProcessGroup,
   onOutput: StartMocksOptions['onOutput'],
+  waiting: PrismProcess,
 ): Promise<LaunchedMock[]> {
   let firstFailure: { error: unknown } | undefined;
   const results = await Promise.allSettled(
-    processesFor(plan.mocks).map((mocks) =>
-      launchMocks(mocks, plan, group, onOutput).catch((error: unknown) => {
+    processesFor(plan.mocks).map((mocks, i) =>
+      launchMocks(mocks, plan, group, onOutput, i === 0 ? waiting : undefined).catch((error: unknown) => {
         firstFailure ??= { error };
         void group.stop();
         throw error;
@@ -124,21 +126,21 @@ async function launchAll(
     ),
   );
   if (firstFailure) throw firstFailure.error;
+  if (!waiting.isServing) await waiting.stop();
   const launched = results.flatMap((r) => (r as PromiseFulfilledResult<LaunchedMock[]>).value);
   // In the order of the plan (the vendors' order), whichever process serves them.
   return plan.mocks.map((mock) => launched.find((l) => l.running.slug === mock.vendor.slug)!);
 }
 
 /**
- * Starts one real Prism mock per vendor from its bundled spec and resolves once every mock answers HTTP: options
- * become a plan (nothing spawned yet), the plan is launched into one process group, and the group owns stopping.
- * One Prism process serves all the mocks, each on its own port.
+ * Starts one real Prism mock per vendor from its bundled spec and resolves once every mock answers HTTP: a Prism
+ * process starts loading Prism while the options become a plan, the plan is launched into one process group (that
+ * process serves every mock, each on its own port), and the group owns stopping. A usage error or a broken spec
+ * stops the waiting process before anything is served.
  * If any mock cannot start, the ones already started are stopped and the error names the vendor and the reason.
  */
 export async function startMocks(options: StartMocksOptions = {}): Promise<RunningMocks> {
   const { signal } = options;
-  if (signal?.aborted) throw abortError(signal);
-  const plan = await planMocks(options);
   if (signal?.aborted) throw abortError(signal);
   // Folders of earlier runs that were killed together with their mocks.
   sweepAbandonedScratch();
@@ -148,9 +150,13 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   signal?.addEventListener('abort', stop, { once: true });
   void group.stopped.then(() => signal?.removeEventListener('abort', stop));
 
+  // Loading Prism takes as long as bundling the specs: the process that serves them starts loading it first.
+  const waiting = spawnWaitingPrism(group);
   let launched: LaunchedMock[];
   try {
-    launched = await launchAll(plan, group, options.onOutput);
+    const plan = await planMocks(options);
+    if (signal?.aborted) throw abortError(signal);
+    launched = await launchAll(plan, group, options.onOutput, waiting);
   } catch (error) {
     await group.stop();
     throw signal?.aborted ? abortError(signal) : error;
@@ -183,7 +189,7 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   return {
     urls: Object.fromEntries(mocks.map((m) => [m.slug, m.baseUrl])),
     mocks,
-    dynamic: plan.dynamic,
+    dynamic: options.dynamic ?? false,
     stop,
     closed: group.stopped.then(() => failure),
   };

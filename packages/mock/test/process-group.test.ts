@@ -83,7 +83,7 @@ describe('the process group', { timeout: 240_000 }, () => {
 });
 
 describe('startMocks() and its abort signal', { timeout: 240_000 }, () => {
-  it('aborted while planning, spawns no Prism process at all', async () => {
+  it('aborted while planning, serves nothing and leaves no Prism process', async () => {
     const controller = new AbortController();
     const reason = new Error('interrupted while planning');
     let lines = 0;
