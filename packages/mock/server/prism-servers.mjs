@@ -10,7 +10,7 @@
  * with the configuration the CLI's `mock` command gives them (request and response validation, security checks,
  * CORS, `--dynamic` and `--seed`).
  *
- * It loads Prism first, then reads what to serve from the first line on stdin (JSON: host, dynamic, seed, verbose, and
+ * It loads Prism first, then reads what to serve from file descriptor 3 (JSON: host, dynamic, seed, verbose, and
  * each server's slug, spec file and port; port 0 lets the OS pick a free one, so no other process can take it
  * first): the parent can start it before its specs are ready. It reports on stdout,
  * one JSON object a line, each naming the mock it is about:
@@ -19,7 +19,7 @@
  *   {"mock":"<slug>","failed":"<reason>"}                that mock could not start; the process then exits with 1
  * Anything else on stdout or stderr (Node's own errors) is about the whole process.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import { answeringInvalidRequests } from '../preload/invalid-requests.mjs';
@@ -107,23 +107,17 @@ async function serve({ slug, specFile, document, port }, { host, dynamic, seed, 
   }
 }
 
-/** The first line on stdin (the watchdog keeps reading it too: its end means the parent is gone). */
-function firstLine() {
-  return new Promise((resolve) => {
-    const chunks = [];
-    const onData = (chunk) => {
-      chunks.push(chunk);
-      const text = Buffer.concat(chunks).toString('utf8');
-      const end = text.indexOf('\n');
-      if (end === -1) return;
-      process.stdin.off('data', onData);
-      resolve(text.slice(0, end));
-    };
-    process.stdin.on('data', onData);
-  });
+/** Everything the parent writes to file descriptor 3 before closing it (stdin is the watchdog's). */
+async function fromParent() {
+  const chunks = [];
+  for await (const chunk of createReadStream('', { fd: 3 })) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-const settings = JSON.parse(await firstLine());
+const said = await fromParent();
+// Nothing said: the parent went away before the specs were ready (the watchdog ends the process too).
+if (said.trim() === '') process.exit(0);
+const settings = JSON.parse(said);
 await Promise.all(
   settings.servers.map((server) =>
     serve({ ...server, document: JSON.parse(readFileSync(server.specFile, 'utf8')) }, settings),

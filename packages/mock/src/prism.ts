@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -132,6 +133,7 @@ export class PrismProcess {
   private exitStatus: ExitStatus | undefined;
   private stopRequested = false;
   private served = false;
+  private readonly settingsPipe: Writable;
   private onOutput: PrismSettings['onOutput'];
 
   /**
@@ -141,11 +143,11 @@ export class PrismProcess {
   constructor(launch: PrismLaunch | { tmpDir: string }) {
     this.tmpDir = launch.tmpDir;
     // Detached: a Ctrl-C in the terminal reaches only the parent, which then stops the mocks in order instead of
-    // seeing them die at once. The stdin pipe is the watchdog's lifeline (see preload/prism-watchdog.mjs), and
-    // carries the one line of settings server/prism-servers.mjs waits for.
+    // seeing them die at once. The stdin pipe is the watchdog's lifeline (see preload/prism-watchdog.mjs); a
+    // fourth pipe carries the settings server/prism-servers.mjs waits for, whenever serve() sends them.
     this.child = spawn(process.execPath, ['--import', watchdog, prismServers], {
       detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       env: {
         ...process.env,
         MODELSPECS_MOCK_TMPDIR: launch.tmpDir,
@@ -157,6 +159,8 @@ export class PrismProcess {
     if (this.child.pid === undefined) throw new Error(`Cannot start ${process.execPath} ${prismServers}`);
     this.pid = this.child.pid;
     this.child.stdin?.on('error', () => {});
+    this.settingsPipe = this.child.stdio[3] as Writable;
+    this.settingsPipe.on('error', () => {});
     for (const stream of [this.child.stdout, this.child.stderr]) {
       if (!stream) continue;
       createInterface({ input: stream }).on('line', (raw) => this.heard(raw));
@@ -196,7 +200,7 @@ export class PrismProcess {
       if (this.hasExited) settle(undefined);
     }
     const { host, dynamic, seed, verbose, servers } = settings;
-    this.child.stdin?.write(`${JSON.stringify({ host, dynamic, seed, verbose, servers })}\n`);
+    this.settingsPipe.end(`${JSON.stringify({ host, dynamic, seed, verbose, servers })}\n`);
   }
 
   private heard(raw: string): void {
