@@ -2,9 +2,12 @@
 // `pnpm start` until every mock and the API reference answer (fresh, then again with nothing changed), `pnpm test`
 // from scratch, and `pnpm test` again after a one-line change to one spec (how long, and how many tasks rerun).
 //   node scripts/bench/newcomer.mjs [--commit <rev>] [--only start|test] [--smoke] [--json <file>]
-// --smoke measures `pnpm start` the same way but narrows both test runs to one small package.
+//   node scripts/bench/newcomer.mjs --warm-here [--runs 3]
+// --smoke measures `pnpm start` the same way but narrows both test runs to one small package. --warm-here times
+// `pnpm start` in this checkout, with its own turbo cache settings, once to warm up and then --runs times.
 import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -36,15 +39,19 @@ const answers = async (url, wantOk) => {
   }
 };
 
-/** Seconds from `pnpm start` to every mock answering and the API reference serving its portal; then stops it. */
-export async function timeStart(dir) {
+/**
+ * Seconds from `pnpm start` to every mock answering and the API reference serving its portal, with the CPU-seconds
+ * of its process tree and the 1-minute load average before and after; then stops it. `env` replaces the clone's.
+ */
+export async function timeStart(dir, env = turboEnv(dir, undefined)) {
+  const loadBefore = loadavg()[0];
   const offsets = mockOffsets(dir);
   const base = await freePortBase([...offsets, 1000]);
   const docsPort = base + 1000;
   const started = performance.now();
   const child = spawn('pnpm', ['start', '--', '--port-base', String(base), '--docs-port', String(docsPort)], {
     cwd: dir,
-    env: turboEnv(dir, undefined),
+    env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -65,7 +72,11 @@ export async function timeStart(dir) {
         answers(`http://127.0.0.1:${docsPort}/`, true),
       ]);
       if (up.every(Boolean))
-        return { seconds: (performance.now() - started) / 1000, cpu: treeCpuSeconds(child.pid) };
+        return {
+          seconds: (performance.now() - started) / 1000,
+          cpu: treeCpuSeconds(child.pid),
+          load: [loadBefore, loadavg()[0]],
+        };
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {
@@ -119,7 +130,8 @@ function touchOneSpec(dir) {
 }
 
 const progress = (line) => console.error(`newcomer: ${line}`);
-const cpuNote = (cpu) => `${cpu.toFixed(0)} CPU-s`;
+const cpuNote = (cpu, load) =>
+  `${cpu.toFixed(cpu < 20 ? 1 : 0)} CPU-s${load ? `, load ${load.map((l) => l.toFixed(1)).join('-')}` : ''}`;
 
 /** The figures above for `commit`; `parts` narrows them to the `start` or the `test` ones. */
 export async function measureNewcomer({
@@ -147,14 +159,14 @@ export async function measureNewcomer({
           label: 'pnpm start, fresh clone, empty cache',
           value: fresh.seconds,
           unit: 's',
-          note: cpuNote(fresh.cpu),
+          note: cpuNote(fresh.cpu, fresh.load),
         },
         {
           id: 'newcomer.start.warm',
           label: 'pnpm start again, nothing changed',
           value: warm.seconds,
           unit: 's',
-          note: cpuNote(warm.cpu),
+          note: cpuNote(warm.cpu, warm.load),
         },
       );
     }
@@ -195,8 +207,21 @@ if (import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
       smoke: { type: 'boolean' },
       only: { type: 'string' },
       json: { type: 'string' },
+      'warm-here': { type: 'boolean' },
+      runs: { type: 'string', default: '3' },
     },
   });
+  if (values['warm-here']) {
+    const dir = resolve(import.meta.dirname, '..', '..');
+    await timeStart(dir, process.env);
+    for (let i = 0; i < Number(values.runs); i++) {
+      const warm = await timeStart(dir, process.env);
+      console.log(
+        `pnpm start again, nothing changed: ${warm.seconds.toFixed(1)} s  ${cpuNote(warm.cpu, warm.load)}`,
+      );
+    }
+    process.exit(0);
+  }
   const commit = values.commit ?? run('git', ['rev-parse', 'HEAD']).output.trim();
   const parts = values.only ? [values.only] : undefined;
   const figures = await measureNewcomer({ commit, smoke: values.smoke, parts });

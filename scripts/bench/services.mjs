@@ -167,7 +167,7 @@ async function mockCliMemory() {
     'MiB',
     {
       method:
-        'resident memory of the CLI and its Prism processes summed, sampled every 200 ms until all answer + 2 s',
+        'resident memory of the CLI and its Prism process (one serves every mock) summed, sampled every 200 ms until all answer + 2 s',
       command,
     },
   );

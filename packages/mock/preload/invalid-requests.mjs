@@ -1,6 +1,7 @@
 /**
- * Preloaded (`node --import`) into every Prism process the mock package starts, after the watchdog. Plain JavaScript
- * outside src/ so that the same file serves the compiled package and its tests run from source.
+ * Loaded by the Prism process the mock package starts (server/prism-servers.mjs), which wraps the creation of each
+ * mock's server in answeringInvalidRequests(). Plain JavaScript outside src/ so that the same file serves the
+ * compiled package and its tests run from source.
  *
  * A vendor answers a request it cannot accept in its own error shape. Prism does not: a body that is not JSON gets
  * the `{"error":{"code":"invalid_json"}}` of Prism's HTTP layer (micri) before Prism sees it, a body or parameter
@@ -16,7 +17,6 @@
  * template, as Prism routes them.
  */
 
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 
 const EXTENSION = 'x-modelspecs-invalid-request';
@@ -116,22 +116,32 @@ function watch(routes, req, res) {
   };
 }
 
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by startMocks() for the Prism child it spawns, never inherited from a turbo task.
-const specFile = process.env.MODELSPECS_MOCK_SPEC;
-if (specFile) {
-  const routes = routesOf(JSON.parse(readFileSync(specFile, 'utf8')));
-  if (routes.length > 0) {
-    const createServer = http.createServer;
-    http.createServer = function (...args) {
-      const at = args.findIndex((arg) => typeof arg === 'function');
-      if (at !== -1) {
-        const handler = args[at];
-        args[at] = function (req, res) {
-          watch(routes, req, res);
-          return handler.call(this, req, res);
-        };
-      }
-      return createServer.apply(this, args);
+// The routes of the servers being created by answeringInvalidRequests() right now (server creation is synchronous).
+let creating;
+const createServer = http.createServer;
+http.createServer = function (...args) {
+  const routes = creating;
+  const at = args.findIndex((arg) => typeof arg === 'function');
+  if (routes && routes.length > 0 && at !== -1) {
+    const handler = args[at];
+    args[at] = function (req, res) {
+      watch(routes, req, res);
+      return handler.call(this, req, res);
     };
+  }
+  return createServer.apply(this, args);
+};
+
+/**
+ * Runs `create`, which must create its HTTP server synchronously (Prism's server factory does), so that the server
+ * answers invalid requests as the mock document `doc` says. Each server keeps its own document's answers, however
+ * many servers one process runs.
+ */
+export function answeringInvalidRequests(doc, create) {
+  creating = routesOf(doc);
+  try {
+    return create();
+  } finally {
+    creating = undefined;
   }
 }

@@ -4,24 +4,19 @@ import { credentialAlternatives, describeAlternatives } from './auth.js';
 import { MockStartError, PortInUseError } from './errors.js';
 import type { MockPlan, PlannedMock } from './plan.js';
 import { PORT_HINT } from './plan.js';
-import { findFreePorts } from './ports.js';
-import type { PrismProcess } from './prism.js';
+import { type PrismProcess, urlHost } from './prism.js';
 import type { ProcessGroup } from './process-group.js';
 import { mockScratchDir } from './scratch.js';
 import type { RunningMock } from './start.js';
 
-/** How often a mock on an OS-picked port is restarted on a new port when another process took it first. */
-const PORT_RACE_ATTEMPTS = 5;
-
-/** The host part of a URL that reaches a server bound to `host`. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
+export interface LaunchedMock {
+  running: RunningMock;
+  prism: PrismProcess;
 }
 
-function describeRunning(mock: PlannedMock, port: number, origin: string, prism: PrismProcess): RunningMock {
+function describeRunning(mock: PlannedMock, port: number, host: string, prism: PrismProcess): RunningMock {
   const alternatives = describeAlternatives(mock.facts);
+  const origin = `http://${urlHost(host)}:${port}`;
   return {
     slug: mock.vendor.slug,
     name: mock.facts.name,
@@ -38,48 +33,70 @@ function describeRunning(mock: PlannedMock, port: number, origin: string, prism:
   };
 }
 
+/** A Prism process of `group` that loads Prism and waits to be told what to serve (see launchMocks). */
+export function spawnWaitingPrism(group: ProcessGroup, label = 'vendors'): PrismProcess {
+  return group.spawn({ tmpDir: mockScratchDir(label) });
+}
+
 /**
- * Starts one planned mock in `group` and resolves once it answers HTTP. When another process takes an OS-picked
- * port first, Prism is restarted on a new one; once the group is stopped nothing more is spawned.
+ * Has one Prism process of `group` serve every mock of `mocks` (each on its own port), and resolves once each
+ * answers HTTP: `waiting` when given (spawned earlier by spawnWaitingPrism), else a new one. When one mock fails the
+ * process ends, and the error names that mock (or, when the process died without saying which, the first); once the
+ * group is stopped nothing more is spawned.
  */
-export async function launchMock(
-  mock: PlannedMock,
+export async function launchMocks(
+  mocks: readonly PlannedMock[],
   plan: MockPlan,
   group: ProcessGroup,
-  onOutput: ((line: string) => void) | undefined,
-): Promise<{ running: RunningMock; prism: PrismProcess }> {
-  const { slug } = mock.vendor;
-  const abandoned = () => new MockStartError(slug, 'start-up was abandoned');
-  let port = mock.port;
-  for (let attempt = 1; ; attempt++) {
-    if (group.isStopped) throw abandoned();
-    const tmpDir = mockScratchDir(slug);
-    const specFile = join(tmpDir, 'openapi.json');
-    writeFilesAtomically([{ path: specFile, content: mock.document }]);
-    const prism = group.spawn({
-      specFile,
-      tmpDir,
-      host: plan.host,
-      port,
-      dynamic: plan.dynamic,
-      seed: plan.seed,
-      verbose: plan.verbose,
-      onOutput,
-    });
-    const origin = `http://${urlHost(plan.host)}:${port}`;
-    let outcome: 'ready' | 'exited';
-    try {
-      outcome = await prism.waitUntilReady(origin, plan.readyTimeoutMs);
-    } catch (error) {
-      throw new MockStartError(slug, (error as Error).message);
-    }
-    if (outcome === 'ready') return { running: describeRunning(mock, port, origin, prism), prism };
-    if (group.isStopped) throw abandoned();
-    if (!prism.lostPortRace) throw new MockStartError(slug, prism.describeExit());
-    if (plan.fixedPorts) throw new PortInUseError(slug, plan.host, port, PORT_HINT);
-    if (attempt >= PORT_RACE_ATTEMPTS) {
-      throw new MockStartError(slug, `${attempt} free ports in a row were taken before Prism bound them`);
-    }
-    [port] = (await findFreePorts(plan.host, 1)) as [number];
+  onOutput: ((slug: string, line: string) => void) | undefined,
+  waiting?: PrismProcess,
+): Promise<LaunchedMock[]> {
+  const slugs = mocks.map((mock) => mock.vendor.slug);
+  const abandoned = (slug: string) => new MockStartError(slug, 'start-up was abandoned');
+  if (group.isStopped) throw abandoned(slugs[0]!);
+  const prism = waiting ?? spawnWaitingPrism(group, mocks.length === 1 ? slugs[0]! : 'vendors');
+  const servers = mocks.map((mock) => ({
+    slug: mock.vendor.slug,
+    specFile: join(prism.folder, `${mock.vendor.slug}.json`),
+    port: mock.port,
+  }));
+  writeFilesAtomically(mocks.map((mock, i) => ({ path: servers[i]!.specFile, content: mock.document })));
+  prism.serve({
+    servers,
+    host: plan.host,
+    dynamic: plan.dynamic,
+    seed: plan.seed,
+    verbose: plan.verbose,
+    // A line about the whole process concerns each of its mocks.
+    onOutput:
+      onOutput &&
+      ((slug, line) => {
+        for (const s of slug ? [slug] : slugs) onOutput(s, line);
+      }),
+  });
+  const outcomes = await Promise.allSettled(
+    slugs.map((slug) =>
+      prism.waitUntilReady(slug, plan.host, plan.readyTimeoutMs).catch((error: unknown) => {
+        throw new MockStartError(slug, (error as Error).message);
+      }),
+    ),
+  );
+  const failedAt = outcomes.findIndex((o) => o.status === 'rejected' || o.value === 'exited');
+  if (failedAt === -1) {
+    return mocks.map((mock, i) => ({
+      running: describeRunning(mock, (outcomes[i] as PromiseFulfilledResult<number>).value, plan.host, prism),
+      prism,
+    }));
   }
+  const timedOut = outcomes[failedAt]!;
+  if (timedOut.status === 'rejected') {
+    await prism.stop();
+    throw timedOut.reason;
+  }
+  if (group.isStopped) throw abandoned(slugs[failedAt]!);
+  const slug = prism.failedSlug ?? slugs[failedAt]!;
+  await prism.exited;
+  const mock = mocks[slugs.indexOf(slug)]!;
+  if (prism.lostPort(slug)) throw new PortInUseError(slug, plan.host, mock.port, PORT_HINT);
+  throw new MockStartError(slug, prism.describeExit(slug));
 }

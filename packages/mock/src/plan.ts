@@ -13,7 +13,7 @@ import {
 import { DEFAULT_SEED } from './command.js';
 import { PortInUseError } from './errors.js';
 import { mockDocument } from './mock-document.js';
-import { findFreePorts, isPortFree } from './ports.js';
+import { isPortFree } from './ports.js';
 import type { StartMocksOptions } from './start.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -34,7 +34,13 @@ export interface PlannedMock {
   /** The JSON text of the document Prism serves. */
   document: string;
   basePath: string;
+  /** The port given by `portBase`; 0 lets the OS pick a free one when Prism binds it. */
   port: number;
+  /**
+   * The document sets json-schema-faker options (`x-json-schema-faker`), which Prism keeps for the whole process:
+   * this mock gets a Prism process of its own, so that the options reach no other mock.
+   */
+  ownProcess: boolean;
 }
 
 /** Everything startMocks() decided before spawning anything. */
@@ -44,7 +50,7 @@ export interface MockPlan {
   seed: string;
   readyTimeoutMs: number;
   verbose: boolean;
-  /** Ports given by `portBase`: a taken one is an error. Otherwise the OS picked them and a lost race retries. */
+  /** Ports given by `portBase`: a taken one is an error. Otherwise the OS picks each when Prism binds it. */
   fixedPorts: boolean;
   mocks: PlannedMock[];
 }
@@ -88,7 +94,13 @@ async function prepare(vendor: Vendor, root: string): Promise<Omit<PlannedMock, 
   const source = await bundleSpec(vendor.specFile, root);
   const facts = vendorFacts(source, vendor, version);
   const { document, basePath } = mockDocument(source, where);
-  return { vendor, facts, document: `${JSON.stringify(document)}\n`, basePath };
+  return {
+    vendor,
+    facts,
+    document: `${JSON.stringify(document)}\n`,
+    basePath,
+    ownProcess: Object.hasOwn(document, 'x-json-schema-faker'),
+  };
 }
 
 /**
@@ -112,7 +124,6 @@ export async function planMocks(options: StartMocksOptions): Promise<MockPlan> {
       if (!(await isPortFree(host, port))) throw new PortInUseError(selected[i]!.slug, host, port, PORT_HINT);
     }
   }
-  const ports = fixedPorts ?? (await findFreePorts(host, selected.length));
   return {
     host,
     dynamic: options.dynamic ?? false,
@@ -120,6 +131,6 @@ export async function planMocks(options: StartMocksOptions): Promise<MockPlan> {
     readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
     verbose: options.verbose ?? false,
     fixedPorts: fixedPorts !== undefined,
-    mocks: prepared.map((mock, i) => ({ ...mock, port: ports[i]! })),
+    mocks: prepared.map((mock, i) => ({ ...mock, port: fixedPorts?.[i] ?? 0 })),
   };
 }

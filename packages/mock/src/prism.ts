@@ -3,28 +3,42 @@ import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
 /** The Prism CLI entry point (`prism` bin) of the pinned @stoplight/prism-cli. */
 export const prismCli: string = require.resolve('@stoplight/prism-cli');
 
-// One level above both src/ and dist/, so tests from source and the built package find the same file.
+// One level above both src/ and dist/, so tests from source and the built package find the same files.
 const watchdog = new URL('../preload/prism-watchdog.mjs', import.meta.url).href;
-// The vendor's answer to invalid requests instead of Prism's own (see the file).
-const invalidRequests = new URL('../preload/invalid-requests.mjs', import.meta.url).href;
+// Prism's own server, once per spec, in one process (see the file).
+const prismServers = fileURLToPath(new URL('../server/prism-servers.mjs', import.meta.url));
 
-export interface PrismLaunch {
+/** One spec a Prism process serves. */
+export interface PrismServer {
+  slug: string;
   specFile: string;
-  /** Removed when the process ends, by it or by us, whichever comes first. */
-  tmpDir: string;
-  host: string;
+  /** 0: a port the OS picks when Prism binds it. */
   port: number;
+}
+
+/** What a Prism process serves, and how. */
+export interface PrismSettings {
+  servers: PrismServer[];
+  host: string;
   dynamic: boolean;
   seed: string;
   /** Prism's own request log (`-v info`) instead of warnings and errors only. */
   verbose: boolean;
-  onOutput?: (line: string) => void;
+  /** Each line the process writes: about one mock (`slug`), or about the whole process (`undefined`). */
+  onOutput?: (slug: string | undefined, line: string) => void;
+}
+
+export interface PrismLaunch extends PrismSettings {
+  /** Removed when the process ends, by it or by us, whichever comes first. */
+  tmpDir: string;
 }
 
 export interface ExitStatus {
@@ -42,6 +56,13 @@ function sleep(ms: number): Promise<void> {
 
 /** A path no spec has: Prism answers it with its own "no path matched" problem, which no other server sends. */
 const PROBE_PATH = '/__modelspecs_mock_readiness_probe__';
+
+/** The host part of a URL that reaches a server bound to `host`. */
+export function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
 
 /** Whether Prism answers at `origin`; `'other'` when something else holds the port. */
 function probe(origin: string): Promise<'prism' | 'other' | 'no-answer'> {
@@ -65,67 +86,145 @@ function probe(origin: string): Promise<'prism' | 'other' | 'no-answer'> {
   });
 }
 
-/** One Prism mock server running as a child process in its own process group. */
+/** What the process said about one of its mocks. */
+interface ServerState {
+  lines: string[];
+  listening?: number;
+  failed?: string;
+  /** Settles with the port once the mock listens, or with undefined when it failed or the process ended. */
+  settled: Promise<number | undefined>;
+  settle: (port: number | undefined) => void;
+}
+
+/** A message of server/prism-servers.mjs about one mock. */
+interface ServerReport {
+  mock: string;
+  line?: string;
+  listening?: number;
+  failed?: string;
+}
+
+function parseReport(line: string): ServerReport | undefined {
+  if (!line.startsWith('{"mock":')) return undefined;
+  try {
+    return JSON.parse(line) as ServerReport;
+  } catch {
+    return undefined;
+  }
+}
+
+function keep(lines: string[], line: string): void {
+  lines.push(line);
+  if (lines.length > OUTPUT_LINES_KEPT) lines.shift();
+}
+
+/**
+ * The Prism process of one or more mocks: a child process in its own process group that runs Prism's own server once
+ * per spec, each on its own port (server/prism-servers.mjs).
+ */
 export class PrismProcess {
   readonly pid: number;
   readonly exited: Promise<ExitStatus>;
   private readonly child: ChildProcess;
   private readonly tmpDir: string;
+  /** Lines about the whole process (Node's own errors, say). */
   private readonly lines: string[] = [];
+  private readonly servers = new Map<string, ServerState>();
   private exitStatus: ExitStatus | undefined;
   private stopRequested = false;
+  private served = false;
+  private readonly settingsPipe: Writable;
+  private onOutput: PrismSettings['onOutput'];
 
-  constructor(launch: PrismLaunch) {
-    const args = [
-      '--import',
-      watchdog,
-      '--import',
-      invalidRequests,
-      prismCli,
-      'mock',
-      launch.specFile,
-      '--port',
-      String(launch.port),
-      '--host',
-      launch.host,
-      '--verboseLevel',
-      launch.verbose ? 'info' : 'warn',
-    ];
-    if (launch.dynamic) args.push('--dynamic', '--seed', launch.seed);
+  /**
+   * Starts the process. Given only `tmpDir`, it loads Prism and waits for `serve()`, so that Prism loads while the
+   * caller is still preparing the specs; given everything, it serves at once.
+   */
+  constructor(launch: PrismLaunch | { tmpDir: string }) {
     this.tmpDir = launch.tmpDir;
     // Detached: a Ctrl-C in the terminal reaches only the parent, which then stops the mocks in order instead of
-    // seeing them die at once. The stdin pipe is the watchdog's lifeline (see preload/prism-watchdog.mjs).
-    this.child = spawn(process.execPath, args, {
+    // seeing them die at once. The stdin pipe is the watchdog's lifeline (see preload/prism-watchdog.mjs); a
+    // fourth pipe carries the settings server/prism-servers.mjs waits for, whenever serve() sends them.
+    this.child = spawn(process.execPath, ['--import', watchdog, prismServers], {
       detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       env: {
         ...process.env,
         MODELSPECS_MOCK_TMPDIR: launch.tmpDir,
-        MODELSPECS_MOCK_SPEC: launch.specFile,
         FORCE_COLOR: '0',
         DO_NOT_TRACK: '1',
         SCARF_ANALYTICS: 'false',
       },
     });
-    if (this.child.pid === undefined) throw new Error(`Cannot start ${process.execPath} ${prismCli}`);
+    if (this.child.pid === undefined) throw new Error(`Cannot start ${process.execPath} ${prismServers}`);
     this.pid = this.child.pid;
     this.child.stdin?.on('error', () => {});
+    this.settingsPipe = this.child.stdio[3] as Writable;
+    this.settingsPipe.on('error', () => {});
     for (const stream of [this.child.stdout, this.child.stderr]) {
       if (!stream) continue;
-      createInterface({ input: stream }).on('line', (raw) => {
-        const line = raw.replace(ANSI, '').trimEnd();
-        this.lines.push(line);
-        if (this.lines.length > OUTPUT_LINES_KEPT) this.lines.shift();
-        launch.onOutput?.(line);
-      });
+      createInterface({ input: stream }).on('line', (raw) => this.heard(raw));
     }
     this.exited = new Promise((resolve) => {
       this.child.once('exit', (code, signal) => {
         this.exitStatus = { code, signal };
         rmSync(this.tmpDir, { recursive: true, force: true });
+        for (const server of this.servers.values()) server.settle(undefined);
         resolve(this.exitStatus);
       });
     });
+    if ('servers' in launch) this.serve(launch);
+  }
+
+  /** The folder the process owns: its spec files go here. */
+  get folder(): string {
+    return this.tmpDir;
+  }
+
+  /** Whether `serve()` has told the process what to serve. */
+  get isServing(): boolean {
+    return this.served;
+  }
+
+  /** Tells the process what to serve; once per process. */
+  serve(settings: PrismSettings): void {
+    if (this.served) throw new Error(`Prism (pid ${this.pid}) already serves ${this.slugs.join(', ')}`);
+    this.served = true;
+    this.onOutput = settings.onOutput;
+    for (const { slug } of settings.servers) {
+      let settle!: (port: number | undefined) => void;
+      const settled = new Promise<number | undefined>((resolve) => {
+        settle = resolve;
+      });
+      this.servers.set(slug, { lines: [], settled, settle });
+      if (this.hasExited) settle(undefined);
+    }
+    const { host, dynamic, seed, verbose, servers } = settings;
+    this.settingsPipe.end(`${JSON.stringify({ host, dynamic, seed, verbose, servers })}\n`);
+  }
+
+  private heard(raw: string): void {
+    const { onOutput } = this;
+    const report = parseReport(raw);
+    const server = report && this.servers.get(report.mock);
+    if (!report || !server) {
+      const line = raw.replace(ANSI, '').trimEnd();
+      keep(this.lines, line);
+      onOutput?.(undefined, line);
+      return;
+    }
+    if (report.line !== undefined) {
+      keep(server.lines, report.line);
+      onOutput?.(report.mock, report.line);
+    }
+    if (report.listening !== undefined) {
+      server.listening = report.listening;
+      server.settle(report.listening);
+    }
+    if (report.failed !== undefined) {
+      server.failed = report.failed;
+      server.settle(undefined);
+    }
   }
 
   get hasExited(): boolean {
@@ -137,57 +236,72 @@ export class PrismProcess {
     return this.stopRequested;
   }
 
+  /** The mocks this process serves, in the order they were given. */
+  get slugs(): string[] {
+    return [...this.servers.keys()];
+  }
+
+  /** The mock whose failure ended the process, if one did. */
+  get failedSlug(): string | undefined {
+    return [...this.servers].find(([, server]) => server.failed !== undefined)?.[0];
+  }
+
   /**
-   * What Prism said about a failure: its fatal log messages and error lines, else its last lines that are not
-   * request logs, usage text or stack frames.
+   * What Prism said about a failure of `slug` (or of the whole process): the reason it gave for that mock, its
+   * fatal log messages and Node's error lines, else the process's last lines that are not stack frames.
    */
-  explanation(): string[] {
-    const lines = this.lines.map((line) => line.replace(/^\[[^\]]*\] › /, ''));
-    const fatal = lines.map((line) => /\bfatal\s+(\S.*)$/.exec(line)?.[1]).filter((m): m is string => !!m);
+  explanation(slug?: string): string[] {
+    const server = slug === undefined ? undefined : this.servers.get(slug);
+    const lines = this.lines;
     const errors = lines.filter((line) => /^([A-Za-z]*Error\b|listen )/.test(line));
-    const said = [...new Set([...fatal, ...errors.map((e) => e.replace(/^Error: /, ''))])];
+    const said = [
+      ...new Set([
+        ...(server?.failed ? [server.failed] : []),
+        ...errors.map((e) => e.replace(/^Error: /, '')),
+      ]),
+    ];
     if (said.length > 0) return said;
-    const helpEnd = lines.findLastIndex((line) => line.trimStart().startsWith('--seed'));
-    return lines
-      .slice(helpEnd + 1)
-      .filter((line) => line.trim() !== '' && !/^\s+at /.test(line))
-      .filter((line) => !/\[(HTTP SERVER|NEGOTIATOR|VALIDATOR|ROUTER|MOCKER)\]|Starting Prism/.test(line))
-      .slice(-3);
+    return lines.filter((line) => line.trim() !== '' && !/^\s+at /.test(line)).slice(-3);
   }
 
-  /** Whether Prism's output says its port was taken. */
-  get lostPortRace(): boolean {
-    return this.lines.some((line) => line.includes('EADDRINUSE'));
+  /** Whether the port of `slug` was taken. */
+  lostPort(slug: string): boolean {
+    return this.servers.get(slug)?.failed?.includes('EADDRINUSE') ?? false;
   }
 
-  /** Why the process ended, for an error message: exit code or signal, and the last thing Prism said. */
-  describeExit(): string {
+  /** Why the process ended, for an error message about `slug`: exit code or signal, and what Prism said. */
+  describeExit(slug?: string): string {
     const status = this.exitStatus;
     const how = !status
       ? 'is still running'
       : status.signal
         ? `was killed by ${status.signal}`
         : `exited with code ${status.code}`;
-    const said = this.explanation().join(' | ');
-    return `Prism (pid ${this.pid}) ${how}${said ? `: ${said}` : ''}`;
+    const said = this.explanation(slug).join(' | ');
+    const shared = this.servers.size > 1 ? `, serving ${this.slugs.join(', ')}` : '';
+    return `Prism (pid ${this.pid}${shared}) ${how}${said ? `: ${said}` : ''}`;
   }
 
   /**
-   * Resolves `'ready'` once Prism answers at `origin`, or `'exited'` when the process ends first. Throws when
-   * Prism does not answer within `timeoutMs`.
+   * Resolves with the port of `slug` once that mock answers HTTP on `host`, or with `'exited'` when it failed or the
+   * process ended first. Throws when it does not within `timeoutMs`.
    */
-  async waitUntilReady(origin: string, timeoutMs: number): Promise<'ready' | 'exited'> {
-    const deadline = Date.now() + timeoutMs;
+  async waitUntilReady(slug: string, host: string, timeoutMs: number): Promise<number | 'exited'> {
+    const server = this.servers.get(slug);
+    if (!server) throw new Error(`This Prism process does not serve ${slug}`);
+    const timedOut = sleep(timeoutMs).then(() => 'timeout' as const);
+    const port = await Promise.race([server.settled, timedOut]);
+    if (port === 'timeout') throw new Error(`Prism did not start serving it within ${timeoutMs / 1000} s`);
+    if (port === undefined || this.hasExited) return 'exited';
+    // Prism reported its server listening: one request proves it answers (and that it is Prism that does).
+    const origin = `http://${urlHost(host)}:${port}`;
     const exited = this.exited.then(() => 'exited' as const);
     for (;;) {
-      if (this.hasExited) return 'exited';
-      const answer = await Promise.race([probe(origin), exited]);
+      const answer = await Promise.race([probe(origin), exited, timedOut]);
       if (answer === 'exited' || this.hasExited) return 'exited';
-      if (answer === 'prism') return 'ready';
-      // 'other': a server that is not this Prism holds the port; Prism will exit with EADDRINUSE shortly.
-      if (Date.now() > deadline) {
+      if (answer === 'prism') return port;
+      if (answer === 'timeout')
         throw new Error(`Prism did not answer on ${origin} within ${timeoutMs / 1000} s`);
-      }
       await Promise.race([sleep(100), exited]);
     }
   }

@@ -27,8 +27,11 @@ export class ProcessGroup {
     return this.stopping !== undefined;
   }
 
-  /** Starts a Prism process in the group; throws once the group is stopped, so a late start leaves nothing behind. */
-  spawn(launch: PrismLaunch): PrismProcess {
+  /**
+   * Starts a Prism process in the group (one that waits for `serve()` when given only its folder); throws once the
+   * group is stopped, so a late start leaves nothing behind.
+   */
+  spawn(launch: PrismLaunch | { tmpDir: string }): PrismProcess {
     if (this.isStopped) throw new Error('The mocks are being stopped: no new Prism process is started');
     const member = new PrismProcess(launch);
     this.members.push(member);

@@ -1,7 +1,7 @@
 import type { MockCredentials } from './auth.js';
 import { MockStartError } from './errors.js';
-import { launchMock } from './launch.js';
-import { planMocks } from './plan.js';
+import { type LaunchedMock, launchMocks, spawnWaitingPrism } from './launch.js';
+import { type MockPlan, type PlannedMock, planMocks } from './plan.js';
 import type { PrismProcess } from './prism.js';
 import { ProcessGroup } from './process-group.js';
 import { sweepAbandonedScratch } from './scratch.js';
@@ -60,6 +60,10 @@ export interface RunningMock {
   credentials: MockCredentials;
   /** The environment variable the vendor's client reads its key from. */
   envVar: string;
+  /**
+   * The Prism process serving this mock. One process serves every mock of a startMocks() call, so the mocks share
+   * it (a spec that sets `x-json-schema-faker` options gets a process of its own); when it ends, they all end.
+   */
   pid: number;
 }
 
@@ -92,41 +96,51 @@ function abortError(signal: AbortSignal): Error {
 }
 
 /**
+ * The Prism processes to start: one for every mock, except that a mock whose document sets json-schema-faker options
+ * (process-wide in Prism) gets one of its own.
+ */
+function processesFor(mocks: readonly PlannedMock[]): PlannedMock[][] {
+  const shared = mocks.filter((mock) => !mock.ownProcess);
+  const alone = mocks.filter((mock) => mock.ownProcess).map((mock) => [mock]);
+  return shared.length > 0 ? [shared, ...alone] : alone;
+}
+
+/**
  * Launches every planned mock in `group`. The first failure stops the group, so the other launches spawn nothing
  * more and end as abandoned; it waits for all of them, then rejects with that first failure.
  */
 async function launchAll(
-  plan: Awaited<ReturnType<typeof planMocks>>,
+  plan: MockPlan,
   group: ProcessGroup,
   onOutput: StartMocksOptions['onOutput'],
-): Promise<{ running: RunningMock; prism: PrismProcess }[]> {
+  waiting: PrismProcess,
+): Promise<LaunchedMock[]> {
   let firstFailure: { error: unknown } | undefined;
   const results = await Promise.allSettled(
-    plan.mocks.map((mock) =>
-      launchMock(mock, plan, group, onOutput && ((line) => onOutput(mock.vendor.slug, line))).catch(
-        (error: unknown) => {
-          firstFailure ??= { error };
-          void group.stop();
-          throw error;
-        },
-      ),
+    processesFor(plan.mocks).map((mocks, i) =>
+      launchMocks(mocks, plan, group, onOutput, i === 0 ? waiting : undefined).catch((error: unknown) => {
+        firstFailure ??= { error };
+        void group.stop();
+        throw error;
+      }),
     ),
   );
   if (firstFailure) throw firstFailure.error;
-  return results.map(
-    (r) => (r as PromiseFulfilledResult<{ running: RunningMock; prism: PrismProcess }>).value,
-  );
+  if (!waiting.isServing) await waiting.stop();
+  const launched = results.flatMap((r) => (r as PromiseFulfilledResult<LaunchedMock[]>).value);
+  // In the order of the plan (the vendors' order), whichever process serves them.
+  return plan.mocks.map((mock) => launched.find((l) => l.running.slug === mock.vendor.slug)!);
 }
 
 /**
- * Starts one real Prism mock per vendor from its bundled spec and resolves once every mock answers HTTP: options
- * become a plan (nothing spawned yet), the plan is launched into one process group, and the group owns stopping.
+ * Starts one real Prism mock per vendor from its bundled spec and resolves once every mock answers HTTP: a Prism
+ * process starts loading Prism while the options become a plan, the plan is launched into one process group (that
+ * process serves every mock, each on its own port), and the group owns stopping. A usage error or a broken spec
+ * stops the waiting process before anything is served.
  * If any mock cannot start, the ones already started are stopped and the error names the vendor and the reason.
  */
 export async function startMocks(options: StartMocksOptions = {}): Promise<RunningMocks> {
   const { signal } = options;
-  if (signal?.aborted) throw abortError(signal);
-  const plan = await planMocks(options);
   if (signal?.aborted) throw abortError(signal);
   // Folders of earlier runs that were killed together with their mocks.
   sweepAbandonedScratch();
@@ -136,9 +150,13 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   signal?.addEventListener('abort', stop, { once: true });
   void group.stopped.then(() => signal?.removeEventListener('abort', stop));
 
-  let launched: { running: RunningMock; prism: PrismProcess }[];
+  // Loading Prism takes as long as bundling the specs: the process that serves them starts loading it first.
+  const waiting = spawnWaitingPrism(group);
+  let launched: LaunchedMock[];
   try {
-    launched = await launchAll(plan, group, options.onOutput);
+    const plan = await planMocks(options);
+    if (signal?.aborted) throw abortError(signal);
+    launched = await launchAll(plan, group, options.onOutput, waiting);
   } catch (error) {
     await group.stop();
     throw signal?.aborted ? abortError(signal) : error;
@@ -150,28 +168,28 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<Runni
   const diedEarly = launched.find(({ prism }) => prism.hasExited);
   if (diedEarly) {
     await group.stop();
-    throw new MockStartError(diedEarly.running.slug, diedEarly.prism.describeExit());
+    const slug = diedEarly.prism.failedSlug ?? diedEarly.running.slug;
+    throw new MockStartError(slug, diedEarly.prism.describeExit(slug));
   }
 
   let failure: MockFailure | undefined;
-  group.stopWhenAnyExits(
-    launched.map(({ prism }) => prism),
-    (prism) => {
-      const mock = launched.find((l) => l.prism === prism)!.running;
-      failure = {
-        slug: mock.slug,
-        name: mock.name,
-        pid: prism.pid,
-        port: mock.port,
-        reason: prism.describeExit(),
-      };
-    },
-  );
+  group.stopWhenAnyExits([...new Set(launched.map(({ prism }) => prism))], (prism) => {
+    // The mock that failed, else the first the process served: the process's end ended them all.
+    const slug = prism.failedSlug ?? prism.slugs[0];
+    const mock = launched.find((l) => l.running.slug === slug)!.running;
+    failure = {
+      slug: mock.slug,
+      name: mock.name,
+      pid: prism.pid,
+      port: mock.port,
+      reason: prism.describeExit(slug),
+    };
+  });
   const mocks = launched.map(({ running }) => running);
   return {
     urls: Object.fromEntries(mocks.map((m) => [m.slug, m.baseUrl])),
     mocks,
-    dynamic: plan.dynamic,
+    dynamic: options.dynamic ?? false,
     stop,
     closed: group.stopped.then(() => failure),
   };

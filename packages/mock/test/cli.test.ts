@@ -60,7 +60,8 @@ describe('running', { timeout: 120_000 }, () => {
     const run = cli(['--vendor', `${first!.slug},${second!.slug}`, '--port-base', String(base)]);
     await ready(run);
     const children = mockChildren(run.child.pid);
-    expect(children).toHaveLength(2);
+    // One Prism process serves both mocks.
+    expect(children).toHaveLength(1);
     for (const [i, vendor] of [first!, second!].entries()) {
       const doc = await bundleSpec(vendor.specFile, repoRoot);
       const baseUrl = `http://127.0.0.1:${base + offsets[i]!}${serverBasePath(doc, vendor.slug)}`;
@@ -100,7 +101,7 @@ describe('running', { timeout: 120_000 }, () => {
     process.kill(victim, 'SIGKILL');
     expect((await run.exit).code).toBe(1);
     expect(run.stderr()).toMatch(
-      /The \S+ mock \(.+, port \d+\) stopped unexpectedly: Prism \(pid \d+\) was killed by SIGKILL/,
+      /The \S+ mock \(.+, port \d+\) stopped unexpectedly: Prism \(pid \d+, serving \S+, \S+\) was killed by SIGKILL/,
     );
     expect(run.stderr()).toContain(`pid ${victim}`);
     for (const pid of children) expect(isRunning(pid)).toBe(false);
@@ -123,9 +124,10 @@ describe('running', { timeout: 120_000 }, () => {
   });
 
   it('takes its mocks with it when it is killed outright (SIGKILL)', async () => {
-    const base = await freePortBase(offsets.slice(0, 1));
-    const run = cli(['--vendor', first!.slug, '--port-base', String(base)]);
+    const base = await freePortBase(offsets.slice(0, 2));
+    const run = cli(['--vendor', `${first!.slug},${second!.slug}`, '--port-base', String(base)]);
     await ready(run);
+    // One Prism process serves both mocks.
     const children = mockChildren(run.child.pid);
     expect(children).toHaveLength(1);
     run.child.kill('SIGKILL');

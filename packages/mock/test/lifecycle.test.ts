@@ -112,20 +112,19 @@ describe('failures', { timeout: 120_000 }, () => {
     expect(error).toBeInstanceOf(MockStartError);
     expect((error as MockStartError).slug).toBe('hollow');
     expect((error as Error).message).toMatch(
-      /hollow mock failed to start: Prism \(pid \d+\) exited with code 1/,
+      /hollow mock failed to start: Prism \(pid \d+, serving hollow, steady\) exited with code 1/,
     );
     expect((error as Error).message).toContain('No operations found');
     expect(mockChildren()).toEqual([]);
   });
 
-  it('reports which mock died and why, and stops the others', async () => {
+  it('reports that the Prism process died and why, and stops the group', async () => {
     const running = await start({ vendors: [first!.slug, second!.slug] });
-    const [victim, survivor] = running.mocks;
+    const [victim] = running.mocks;
     process.kill(victim!.pid, 'SIGKILL');
     const failure = await running.closed;
     expect(failure).toMatchObject({ slug: victim!.slug, pid: victim!.pid, port: victim!.port });
     expect(failure!.reason).toContain('SIGKILL');
-    expect(isRunning(survivor!.pid)).toBe(false);
     expect(mockChildren()).toEqual([]);
   });
 
@@ -152,29 +151,66 @@ describe('failures', { timeout: 120_000 }, () => {
   });
 });
 
-describe('readiness', { timeout: 120_000 }, () => {
-  it('does not mistake another HTTP server on the port for the mock, and sees Prism lose the port', async () => {
+describe('one Prism process', { timeout: 120_000 }, () => {
+  it('serves every vendor from one process, which takes them all with it when it dies', async () => {
+    const running = await start({});
+    expect(running.mocks.map((m) => m.slug)).toEqual(vendors.map((v) => v.slug));
+    const pids = new Set(running.mocks.map((m) => m.pid));
+    expect(pids.size).toBe(1);
+    expect(mockChildren()).toEqual([...pids]);
+    expect(new Set(running.mocks.map((m) => m.port)).size).toBe(vendors.length);
+    const [pid] = pids;
+    process.kill(pid!, 'SIGKILL');
+    const failure = await running.closed;
+    expect(failure).toMatchObject({ slug: vendors[0]!.slug, pid });
+    expect(failure!.reason).toMatch(
+      new RegExp(
+        `Prism \\(pid ${pid}, serving ${vendors.map((v) => v.slug).join(', ')}\\) was killed by SIGKILL`,
+      ),
+    );
+    expect(mockChildren()).toEqual([]);
+  });
+
+  it('gives a spec that sets json-schema-faker options (process-wide in Prism) a process of its own', async () => {
+    const running = await start({ root: join(fixtures, 'faker-options'), dynamic: true });
+    const pidOf = (slug: string) => running.mocks.find((m) => m.slug === slug)!.pid;
+    expect(running.mocks.map((m) => m.slug).sort()).toEqual(['faked', 'steady']);
+    expect(pidOf('faked')).not.toBe(pidOf('steady'));
+    expect(mockChildren().sort()).toEqual([pidOf('faked'), pidOf('steady')].sort());
+    const faked = running.mocks.find((m) => m.slug === 'faked')!;
+    const response = await fetch(`${faked.baseUrl}/models`, { headers: faked.credentials.headers });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: string[] }).data.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('names the mock whose port was taken, and removes the process and its folder', async () => {
     const squatter = createHttpServer((_, res) => res.end('not prism'));
     await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise<void>((done) => squatter.close(() => done())));
     const port = (squatter.address() as { port: number }).port;
     const tmpDir = mkdtempSync(join(tmpdir(), 'modelspecs-mock-test-'));
-    const specFile = join(tmpDir, 'openapi.json');
-    const { document } = mockDocument(await bundleSpec(first!.specFile, repoRoot), first!.slug);
-    writeFileSync(specFile, JSON.stringify(document));
+    const servers = [];
+    for (const [i, vendor] of [first!, second!].entries()) {
+      const specFile = join(tmpDir, `${vendor.slug}.json`);
+      const { document } = mockDocument(await bundleSpec(vendor.specFile, repoRoot), vendor.slug);
+      writeFileSync(specFile, JSON.stringify(document));
+      servers.push({ slug: vendor.slug, specFile, port: i === 0 ? 0 : port });
+    }
     const prism = new PrismProcess({
-      specFile,
+      servers,
       tmpDir,
       host: '127.0.0.1',
-      port,
       dynamic: false,
       seed: 's',
       verbose: false,
     });
     cleanups.push(() => prism.stop());
-    await expect(prism.waitUntilReady(`http://127.0.0.1:${port}`, 60_000)).resolves.toBe('exited');
-    expect(prism.lostPortRace).toBe(true);
-    expect(prism.describeExit()).toMatch(/exited with code 1: .*EADDRINUSE/);
+    await expect(prism.waitUntilReady(second!.slug, '127.0.0.1', 60_000)).resolves.toBe('exited');
+    await prism.exited;
+    expect(prism.failedSlug).toBe(second!.slug);
+    expect(prism.lostPort(second!.slug)).toBe(true);
+    expect(prism.lostPort(first!.slug)).toBe(false);
+    expect(prism.describeExit(second!.slug)).toMatch(/exited with code 1: .*EADDRINUSE/);
     expect(existsSync(tmpDir)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { discoverVendors } from '@modelspecs/spec-tools';
 import { describe, expect, it } from 'vitest';
 import { startMocks } from '../src/index.js';
-import { launchMock } from '../src/launch.js';
+import { launchMocks } from '../src/launch.js';
 import { planMocks } from '../src/plan.js';
 import { ProcessGroup } from '../src/process-group.js';
 import { isRunning, mockChildren, repoRoot } from './support/helpers.js';
@@ -19,7 +19,10 @@ describe('the process group', { timeout: 240_000 }, () => {
     const plan = await planMocks({ root: repoRoot, vendors: vendors.slice(0, 3).map((v) => v.slug) });
     const group = new ProcessGroup();
     try {
-      const launched = await Promise.all(plan.mocks.map((mock) => launchMock(mock, plan, group, undefined)));
+      // One process per mock here, so that the group has several members.
+      const launched = (
+        await Promise.all(plan.mocks.map((mock) => launchMocks([mock], plan, group, undefined)))
+      ).flat();
       const reported: number[] = [];
       group.stopWhenAnyExits(
         launched.map((l) => l.prism),
@@ -42,15 +45,12 @@ describe('the process group', { timeout: 240_000 }, () => {
     const plan = await planMocks({ root: repoRoot, vendors: vendors[0]!.slug });
     const group = new ProcessGroup();
     await group.stop();
-    await expect(launchMock(plan.mocks[0]!, plan, group, undefined)).rejects.toThrow(
-      /start-up was abandoned/,
-    );
+    await expect(launchMocks(plan.mocks, plan, group, undefined)).rejects.toThrow(/start-up was abandoned/);
     expect(() =>
       group.spawn({
-        specFile: 'x',
+        servers: [{ slug: 'x', specFile: 'x', port: 1 }],
         tmpDir: 'x',
         host: '127.0.0.1',
-        port: 1,
         dynamic: false,
         seed: '',
         verbose: false,
@@ -68,8 +68,8 @@ describe('the process group', { timeout: 240_000 }, () => {
     const stopOnFirstLine = () => void group.stop();
     const results = await Promise.allSettled(
       plan.mocks.map((mock) =>
-        launchMock(mock, plan, group, stopOnFirstLine).then((launched) => {
-          pids.add(launched.prism.pid);
+        launchMocks([mock], plan, group, stopOnFirstLine).then((launched) => {
+          for (const { prism } of launched) pids.add(prism.pid);
           return launched;
         }),
       ),
@@ -83,7 +83,7 @@ describe('the process group', { timeout: 240_000 }, () => {
 });
 
 describe('startMocks() and its abort signal', { timeout: 240_000 }, () => {
-  it('aborted while planning, spawns no Prism process at all', async () => {
+  it('aborted while planning, serves nothing and leaves no Prism process', async () => {
     const controller = new AbortController();
     const reason = new Error('interrupted while planning');
     let lines = 0;
