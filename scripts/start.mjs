@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm start`: every vendor's mock and, when the docs package is built, the API reference, on 127.0.0.1.
-// Root `package.json` builds first (`turbo run build docs`), then runs this script with the flags given after `--`.
+// Root `package.json` builds first (the mock and the rendered reference), then runs this script with the flags given after `--`.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';

@@ -11,8 +11,11 @@ import {
   mediaTypeExample,
   type OpenApiDocument,
   selectVendors,
+  serverOf,
+  specDisplayName,
   type Vendor,
   vendorCatalog,
+  vendorName,
 } from '@modelspecs/spec-tools';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -39,16 +42,15 @@ export interface CatalogVendor {
 
 function describe(vendor: Vendor, doc: OpenApiDocument): CatalogVendor {
   const catalog = catalogDeclaration(doc);
-  const name = doc.info['x-vendor'];
   const response = catalog && documentedResponse(doc, catalog.operation, 200);
   const media = response && firstJsonMediaType(response);
   const schemas = new DocumentSchemas(doc);
   return {
     slug: vendor.slug,
-    name: typeof name === 'string' ? name : vendor.slug,
+    name: vendorName(doc, vendor.slug),
     clientPackage: vendor.clientPackage,
     envVar: vendor.envVar,
-    baseUrl: doc.servers?.[0]?.url ?? '',
+    baseUrl: serverOf(doc, specDisplayName(vendor)).url,
     ...(doc.externalDocs?.url ? { docs: doc.externalDocs.url } : {}),
     ...(catalog ? { catalog } : {}),
     checkBody: (body) =>

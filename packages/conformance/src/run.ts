@@ -7,6 +7,7 @@ import {
   securitySchemes,
   UsageError,
   type Vendor,
+  vendorName,
 } from '@modelspecs/spec-tools';
 import { CHECKS, type Check, type CheckContext } from './checks/index.js';
 import { couldNotFinish, type Outcome, skip } from './checks/outcome.js';
@@ -237,10 +238,9 @@ export async function checkTarget(options: CheckTargetOptions): Promise<VendorRe
     if (error instanceof Error) error.message = redactText(error.message, secrets);
     throw error;
   }
-  const name = doc.info['x-vendor'] ?? doc.info.title;
   const report: VendorReport = {
     vendor: vendor.slug,
-    name: typeof name === 'string' && name !== '' ? name : vendor.slug,
+    name: vendorName(doc, vendor.slug),
     target: {
       baseUrl: formatBaseUrl(base),
       kind,

@@ -8,6 +8,7 @@ import {
   type Server,
   serverOf,
   type Vendor,
+  vendorName,
 } from '@modelspecs/spec-tools';
 import { exampleRows } from './compare.js';
 import { type ModelDimensions, modelDimensions } from './model-fields.js';
@@ -104,10 +105,9 @@ function sourcePages(doc: OpenApiDocument): VendorSummary['sourcePages'] {
 /** Summarizes one vendor for the portal. Pure: it reads only the document and the vendor facts it is given. */
 export function summarizeVendor(doc: OpenApiDocument, vendor: Pick<Vendor, 'slug' | 'envVar' | 'mockPort'>) {
   const server = doc.servers?.length ? serverOf(doc, `specs/${vendor.slug}`) : { url: '', basePath: '' };
-  const name = doc.info['x-vendor'];
   const summary: VendorSummary = {
     slug: vendor.slug,
-    name: typeof name === 'string' && name.trim() !== '' ? name : vendor.slug,
+    name: vendorName(doc, vendor.slug),
     title: doc.info.title,
     version: doc.info.version,
     baseUrl: server.url,

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { bundleSpec } from './bundle-spec.js';
+import { specDisplayName } from './facts.js';
 import type { OpenApiDocument } from './openapi.js';
 import type { SpecLoadOptions } from './resolver.js';
+import { serverOf } from './server.js';
+import { vendorName } from './vendor-name.js';
 import type { Vendor } from './vendors.js';
 import { writeFilesAtomically } from './write.js';
 
@@ -23,20 +26,19 @@ export interface SpecPackageFacts {
   envVar: string;
   /** The default port of the vendor's mock server. */
   mockPort: number;
-  /** The vendor's base URL (`servers[0].url`). */
+  /** The vendor's base URL (`servers[0].url`, its variables filled with their defaults). */
   baseUrl: string;
   /** The typed client generated from the spec. */
   clientPackage: string;
 }
 
 export function specPackageFacts(doc: OpenApiDocument, vendor: Vendor): SpecPackageFacts {
-  const name = doc.info['x-vendor'];
   return {
     slug: vendor.slug,
-    vendor: typeof name === 'string' ? name : vendor.slug,
+    vendor: vendorName(doc, vendor.slug),
     envVar: vendor.envVar,
     mockPort: vendor.mockPort,
-    baseUrl: doc.servers?.[0]?.url ?? '',
+    baseUrl: serverOf(doc, specDisplayName(vendor)).url,
     clientPackage: vendor.clientPackage,
   };
 }

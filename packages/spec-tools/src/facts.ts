@@ -6,6 +6,7 @@ import type { Paging } from './extensions/paging.js';
 import { pagingDeclaration } from './extensions/paging-declaration.js';
 import { deref, type OpenApiDocument, type SecuritySchemeObject } from './openapi.js';
 import { serverOf } from './server.js';
+import { vendorName } from './vendor-name.js';
 import type { Vendor } from './vendors.js';
 
 /** What a client needs at run time, derived from the spec (and its package): see @modelspecs/client-runtime. */
@@ -72,12 +73,11 @@ export function vendorFacts(doc: OpenApiDocument, vendor: Vendor, clientVersion:
       throw new SpecError(`${where} #/security: "${name}" is not declared in components.securitySchemes`);
     }
   }
-  const name = doc.info['x-vendor'];
   const envelope = errorEnvelope(doc);
   const paged = pagingDeclaration(doc);
   return {
     slug: vendor.slug,
-    name: typeof name === 'string' ? name : vendor.slug,
+    name: vendorName(doc, vendor.slug),
     envVar: vendor.envVar,
     baseUrl,
     securitySchemes: sendable,

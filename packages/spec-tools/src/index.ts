@@ -91,6 +91,7 @@ export { schemasAt, schemaTypes } from './schema-at.js';
 export { DocumentSchemas, describeErrors } from './schema-validator.js';
 export { type Server, serverOf } from './server.js';
 export { SourceLocator } from './source-locator.js';
+export { vendorName } from './vendor-name.js';
 export {
   discoverVendors,
   getVendor,

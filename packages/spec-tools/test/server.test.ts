@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SpecError } from '../src/errors.js';
 import type { OpenApiDocument } from '../src/openapi.js';
 import { serverOf } from '../src/server.js';
+import { vendorName } from '../src/vendor-name.js';
 
 const spec = (servers: OpenApiDocument['servers']): OpenApiDocument => ({
   openapi: '3.1.0',
@@ -40,5 +41,16 @@ describe('serverOf', () => {
     const servers = [{ url: 'https://acme.invalid/{version}', variables: { version: {} } }];
     expect(() => serverOf(spec(servers), 'acme.yaml')).toThrow(SpecError);
     expect(() => serverOf(spec(servers), 'acme.yaml')).toThrow(/#\/servers\/0\/variables\/version/);
+  });
+});
+
+describe('vendorName', () => {
+  const named = (info: Record<string, unknown>) => ({ openapi: '3.1.0', info }) as unknown as OpenApiDocument;
+
+  it('is info.x-vendor, else info.title, else the fallback; blank values do not count', () => {
+    expect(vendorName(named({ title: 'Acme API', version: '1', 'x-vendor': 'Acme' }), 'acme')).toBe('Acme');
+    expect(vendorName(named({ title: 'Acme API', version: '1', 'x-vendor': '  ' }), 'acme')).toBe('Acme API');
+    expect(vendorName(named({ title: 'Acme API', version: '1', 'x-vendor': 7 }), 'acme')).toBe('Acme API');
+    expect(vendorName(named({ title: '', version: '1' }), 'acme')).toBe('acme');
   });
 });

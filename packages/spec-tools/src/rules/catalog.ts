@@ -13,8 +13,8 @@ import {
 import { readCatalogDeclaration } from '../extensions/catalog-declaration.js';
 import type { OpenApiDocument } from '../openapi.js';
 import { child, pointerSegments } from '../pointer.js';
-import { hasExternalRef, itemSchemaGroups, pointerProblems } from './declarations.js';
-import { guarded, isNode } from './rule.js';
+import { itemSchemaGroups, pointerProblems } from './declarations.js';
+import { documentRule } from './rule.js';
 
 type Raw = Record<string, unknown>;
 const isRaw = (value: unknown): value is Raw =>
@@ -168,22 +168,9 @@ export function catalogPointers(doc: OpenApiDocument): DeclarationProblem[] {
  * declaration at fault. A spec split over several files is checked on its bundle by the reader instead
  * (`catalogDeclaration` refuses what these checks report).
  */
-export const catalog = guarded('modelspecs/catalog', () => ({
-  Root: {
-    leave(root, ctx) {
-      if (!isNode(root) || hasExternalRef(root)) return;
-      const doc = root as unknown as OpenApiDocument;
-      const seen = new Set<string>();
-      for (const { pointer, message } of [
-        ...missingDimensions(doc),
-        ...unknownUnits(doc),
-        ...declarationProblems(doc),
-        ...catalogPointers(doc),
-      ]) {
-        if (seen.has(`${pointer} ${message}`)) continue;
-        seen.add(`${pointer} ${message}`);
-        ctx.report({ message, location: ctx.location.child(pointerSegments(pointer)) });
-      }
-    },
-  },
-}));
+export const catalog = documentRule('modelspecs/catalog', (doc) => [
+  ...missingDimensions(doc),
+  ...unknownUnits(doc),
+  ...declarationProblems(doc),
+  ...catalogPointers(doc),
+]);

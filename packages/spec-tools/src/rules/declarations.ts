@@ -18,9 +18,9 @@ import {
   type OperationEntry,
   type ResponseObject,
 } from '../openapi.js';
-import { child, deref, type Located, pointerSegments } from '../pointer.js';
+import { child, deref, type Located } from '../pointer.js';
 import { elementSchemas, schemasAt, schemaTypes } from '../schema-at.js';
-import { guarded, isNode } from './rule.js';
+import { documentRule } from './rule.js';
 
 type Pointers = string | string[];
 
@@ -222,26 +222,9 @@ export function declarationProblems(doc: OpenApiDocument): DeclarationProblem[] 
   ];
 }
 
-/** Whether a value holds a `$ref` to another file (such a spec is checked on its bundle instead). */
-export const hasExternalRef = (value: unknown): boolean =>
-  typeof value === 'object' &&
-  value !== null &&
-  Object.entries(value).some(
-    ([key, v]) => (key === '$ref' && typeof v === 'string' && !v.startsWith('#')) || hasExternalRef(v),
-  );
-
 /**
  * modelspecs/declarations: the checks above on the whole document, each problem reported at the pointer of the
  * declaration at fault. A spec split over several files is checked on its bundle by the readers instead
  * (`listDeclarations` and `errorEnvelope` refuse what these checks report).
  */
-export const declarations = guarded('modelspecs/declarations', () => ({
-  Root: {
-    leave(root, ctx) {
-      if (!isNode(root) || hasExternalRef(root)) return;
-      for (const { pointer, message } of declarationProblems(root as unknown as OpenApiDocument)) {
-        ctx.report({ message, location: ctx.location.child(pointerSegments(pointer)) });
-      }
-    },
-  },
-}));
+export const declarations = documentRule('modelspecs/declarations', declarationProblems);

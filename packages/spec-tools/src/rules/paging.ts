@@ -5,10 +5,8 @@ import { type DeclarationProblem, successJsonSchemas } from '../declarations.js'
 import { SpecError } from '../errors.js';
 import { type PagingDeclaration, pagingDeclaration } from '../extensions/paging-declaration.js';
 import type { OpenApiDocument } from '../openapi.js';
-import { pointerSegments } from '../pointer.js';
 import { schemasAt, schemaTypes } from '../schema-at.js';
-import { hasExternalRef } from './declarations.js';
-import { guarded, isNode } from './rule.js';
+import { documentRule } from './rule.js';
 
 /** Every problem of the paging declarations, each at the pointer of the part at fault. */
 export function pagingProblems(doc: OpenApiDocument): DeclarationProblem[] {
@@ -60,13 +58,4 @@ export function pagingProblems(doc: OpenApiDocument): DeclarationProblem[] {
  * modelspecs/paging: the checks above on the whole document, each problem reported at the part of the paging
  * declaration at fault. A spec split over several files is checked on its bundle by the reader instead.
  */
-export const paging = guarded('modelspecs/paging', () => ({
-  Root: {
-    leave(root, ctx) {
-      if (!isNode(root) || hasExternalRef(root)) return;
-      for (const { pointer, message } of pagingProblems(root as unknown as OpenApiDocument)) {
-        ctx.report({ message, location: ctx.location.child(pointerSegments(pointer)) });
-      }
-    },
-  },
-}));
+export const paging = documentRule('modelspecs/paging', pagingProblems);

@@ -1,5 +1,7 @@
 // What every rule of the modelspecs Redocly plugin shares: reading untyped nodes, and never crashing the linter.
 import type { Oas3Rule, UserContext } from '@redocly/openapi-core';
+import type { OpenApiDocument } from '../openapi.js';
+import { pointerSegments } from '../pointer.js';
 
 export type Node = Record<string, unknown>;
 
@@ -39,4 +41,39 @@ export function guarded(name: string, rule: () => Visitor): Oas3Rule {
     }
     return visitor;
   }) as unknown as Oas3Rule;
+}
+
+/** Whether a value holds a `$ref` to another file (such a spec is checked on its bundle instead). */
+export const hasExternalRef = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.entries(value).some(
+    ([key, v]) => (key === '$ref' && typeof v === 'string' && !v.startsWith('#')) || hasExternalRef(v),
+  );
+
+/** A finding of a document rule: what is wrong, and the JSON pointer of the value at fault. */
+export interface DocumentProblem {
+  pointer: string;
+  message: string;
+}
+
+/**
+ * A rule that checks the whole document once it has been read: each problem `problems` finds is reported at its
+ * pointer, the same problem at the same pointer once. A spec split over several files is skipped: its pointers
+ * would name the wrong file, and the readers check its bundle instead (they refuse what these rules report).
+ */
+export function documentRule(name: string, problems: (doc: OpenApiDocument) => DocumentProblem[]): Oas3Rule {
+  return guarded(name, () => ({
+    Root: {
+      leave(root, ctx) {
+        if (!isNode(root) || hasExternalRef(root)) return;
+        const seen = new Set<string>();
+        for (const { pointer, message } of problems(root as unknown as OpenApiDocument)) {
+          if (seen.has(`${pointer} ${message}`)) continue;
+          seen.add(`${pointer} ${message}`);
+          ctx.report({ message, location: ctx.location.child(pointerSegments(pointer)) });
+        }
+      },
+    },
+  }));
 }
