@@ -6,7 +6,8 @@
 // It also checks the packages whose turbo.json narrows `build` or `typecheck` to named tasks instead of `^build` (so
 // that a change to one spec does not rebuild them): the named tasks must cover the builds of the workspace packages
 // they import, every one but the spec packages and vendor clients (`dependencies` for build, also
-// `devDependencies` for typecheck, which checks the tests too). Those it only reports.
+// `devDependencies` for typecheck, which checks the tests too); and the spec packages' `test:vendor` task must wait
+// for the build of every package with per-vendor suites (`test/vendor/`). Those it only reports.
 //   node scripts/spec-deps.mjs --check | --write
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -83,9 +84,20 @@ for (const dir of folders('packages')) {
       );
   }
 }
+// The per-vendor suites (packages/<tool>/test/vendor) run in each spec package's `test:vendor` task, which must wait
+// for the build of every package holding them.
+const vendorSuites = readJsonc(join(root, 'turbo.json')).tasks?.['test:vendor']?.dependsOn ?? [];
+for (const dir of folders('packages')) {
+  if (!existsSync(join(dir, 'test', 'vendor'))) continue;
+  const { name } = readJson(join(dir, 'package.json'));
+  if (!vendorSuites.includes(`${name}#build`))
+    narrowing.push(
+      `turbo.json: "test:vendor" must depend on "${name}#build" (${dir.slice(root.length + 1)}/test/vendor holds per-vendor suites)`,
+    );
+}
 if (narrowing.length > 0) {
   console.error(
-    `${narrowing.join('\n')}\nAdd them to the task's dependsOn: a fresh clone would otherwise compile it before what it imports.`,
+    `${narrowing.join('\n')}\nAdd them to the task's dependsOn: in a fresh clone the task would otherwise start before what it imports is built.`,
   );
   process.exitCode = 1;
 }
