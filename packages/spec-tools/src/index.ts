@@ -54,6 +54,7 @@ export {
   type VendorFacts,
   vendorFacts,
 } from './facts.js';
+export type { SpecLoadOptions } from './load-options.js';
 export {
   documentedHeaders,
   documentedResponse,
@@ -85,7 +86,6 @@ export {
   fillPath,
   mediaTypeExample,
 } from './requests.js';
-export type { SpecLoadOptions } from './resolver.js';
 export { checkoutAround, findRepoRoot } from './root.js';
 export { schemasAt, schemaTypes } from './schema-at.js';
 export { DocumentSchemas, describeErrors } from './schema-validator.js';

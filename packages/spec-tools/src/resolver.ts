@@ -4,25 +4,11 @@ import { BaseResolver, type Document, getLineColLocation, Source } from '@redocl
 import { isAlias, LineCounter, parseDocument, visit } from 'yaml';
 import { DEFAULT_MAX_FILE_BYTES, readConfinedFile } from './confined-read.js';
 import { SpecError } from './errors.js';
+import type { SpecLoadOptions } from './load-options.js';
 import { escapeSegment, pointerSegments } from './pointer.js';
 
+export type { SpecLoadOptions };
 export { DEFAULT_MAX_FILE_BYTES };
-
-/** How a spec is read. Every reader of a spec (lint, bundle, generate, docs, mock, conformance) loads it this way. */
-export interface SpecLoadOptions {
-  /**
-   * The folder every file of the spec must be in, after `..` and links are resolved: a `$ref` (or an
-   * `externalValue`, or a discriminator mapping) naming anything else is refused. Default: the spec file's folder.
-   */
-  root?: string;
-  /** The largest file (the spec or one it refers to), in bytes, checked before it is read. Default 5 MiB. */
-  maxFileBytes?: number;
-  /**
-   * Lets `$ref`s name http(s) URLs, each fetched (redirects followed, no credentials sent) within `timeoutMs`.
-   * Off by default: a spec from someone else must never make its reader touch the network. Only for a user's own spec.
-   */
-  allowRemoteRefs?: { timeoutMs: number };
-}
 
 const URL_SCHEME = /^([a-z][a-z0-9+.-]+):/i;
 const YAML_OR_JSON = /\.(ya?ml|json)$/i;
