@@ -9,7 +9,8 @@ const globalSetup = 'test/global-setup.ts';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', 'test/e2e/**'],
+    // test/vendor/: the per-vendor suites, run by each spec package's `test:vendor` task (vitest.vendor.config.ts).
+    exclude: ['**/node_modules/**', '**/dist/**', 'test/e2e/**', 'test/vendor/**'],
     environment: 'node',
     // Generous: these are hang guards, not speed checks, and CI runs many suites at once on two cores.
     testTimeout: 60_000,

@@ -5,6 +5,7 @@
 //      writes nothing;
 //   2. `pnpm new-vendor acme-cloud ...` scaffolds the vendor; then, with no other edit: pnpm install, the build,
 //      the spec lint, the client package's own tests (package checks, README types, the client against its mock),
+//      the tools' per-vendor suites run by its spec package's `test:vendor` task,
 //      the conformance checker against the new mock, the rendered reference of the new spec, and the repository
 //      checks (spec package links, vendor tables, generated code, formatting) all pass.
 //   node scripts/new-vendor-e2e.mjs [--keep]
@@ -96,6 +97,17 @@ try {
     [
       'client package tests (with its mock)',
       () => pnpm('turbo', 'run', 'test', '--filter=@modelspecs/acme-cloud', '--output-logs=errors-only'),
+    ],
+    [
+      "the tools' per-vendor suites (model table, conformance against its mock)",
+      () =>
+        pnpm(
+          'turbo',
+          'run',
+          'test:vendor',
+          '--filter=@modelspecs/spec-acme-cloud',
+          '--output-logs=errors-only',
+        ),
     ],
     [
       'conformance against the mock',

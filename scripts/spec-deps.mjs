@@ -3,8 +3,13 @@
 // `"modelspecs": { "specPackages": "all" }` depends on every @modelspecs/spec-<slug> of the workspace, so its
 // installed copy serves every vendor; with `"clientPackages": "all"` also on every vendor client @modelspecs/<slug>.
 // `pnpm check` runs this with --check; --write fixes the manifests.
+// It also checks the packages whose turbo.json narrows `build` or `typecheck` to named tasks instead of `^build` (so
+// that a change to one spec does not rebuild them): the named tasks must cover the builds of the workspace packages
+// they import, every one but the spec packages and vendor clients (`dependencies` for build, also
+// `devDependencies` for typecheck, which checks the tests too); and the spec packages' `test:vendor` task must wait
+// for the build of every package with per-vendor suites (`test/vendor/`). Those it only reports.
 //   node scripts/spec-deps.mjs --check | --write
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -46,6 +51,57 @@ for (const dir of folders('packages')) {
   if (values.write)
     writeFileSync(file, `${JSON.stringify({ ...manifest, dependencies: wanted }, null, 2)}\n`);
 }
+// turbo.json allows comments: whole-line ones are all the repository writes.
+const readJsonc = (file) =>
+  JSON.parse(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*\/\//.test(line))
+      .join('\n'),
+  );
+const vendorPackages = new Set([...specPackages, ...clientPackages]);
+const narrowing = [];
+for (const dir of folders('packages')) {
+  const turboFile = join(dir, 'turbo.json');
+  if (!existsSync(turboFile)) continue;
+  const tasks = readJsonc(turboFile).tasks ?? {};
+  const manifest = readJson(join(dir, 'package.json'));
+  const workspaceDeps = (...fields) =>
+    fields
+      .flatMap((field) => Object.entries(manifest[field] ?? {}))
+      .filter(([name, range]) => range.startsWith('workspace:') && !vendorPackages.has(name))
+      .map(([name]) => name);
+  for (const [task, fields] of [
+    ['build', ['dependencies']],
+    ['typecheck', ['dependencies', 'devDependencies']],
+  ]) {
+    const dependsOn = tasks[task]?.dependsOn;
+    if (!dependsOn || dependsOn.includes('^build')) continue;
+    const missing = workspaceDeps(...fields).filter((name) => !dependsOn.includes(`${name}#build`));
+    if (missing.length > 0)
+      narrowing.push(
+        `${turboFile.slice(root.length + 1)}: "${task}" must depend on ${missing.map((n) => `"${n}#build"`).join(', ')} (in ${fields.join(' or ')} of its package.json)`,
+      );
+  }
+}
+// The per-vendor suites (packages/<tool>/test/vendor) run in each spec package's `test:vendor` task, which must wait
+// for the build of every package holding them.
+const vendorSuites = readJsonc(join(root, 'turbo.json')).tasks?.['test:vendor']?.dependsOn ?? [];
+for (const dir of folders('packages')) {
+  if (!existsSync(join(dir, 'test', 'vendor'))) continue;
+  const { name } = readJson(join(dir, 'package.json'));
+  if (!vendorSuites.includes(`${name}#build`))
+    narrowing.push(
+      `turbo.json: "test:vendor" must depend on "${name}#build" (${dir.slice(root.length + 1)}/test/vendor holds per-vendor suites)`,
+    );
+}
+if (narrowing.length > 0) {
+  console.error(
+    `${narrowing.join('\n')}\nAdd them to the task's dependsOn: in a fresh clone the task would otherwise start before what it imports is built.`,
+  );
+  process.exitCode = 1;
+}
+
 if (stale.length === 0) {
   console.log(`spec package dependencies up to date (${specPackages.length} spec packages)`);
 } else if (values.write) {

@@ -5,6 +5,9 @@
 //   node scripts/bench/newcomer.mjs --warm-here [--runs 3]
 // --smoke measures `pnpm start` the same way but narrows both test runs to one small package. --warm-here times
 // `pnpm start` in this checkout, with its own turbo cache settings, once to warm up and then --runs times.
+//   node scripts/bench/newcomer.mjs --rerun [--spec <slug>]
+// lists, without running anything, the tasks of `pnpm test` in this checkout whose hashes change after a one-line
+// change to specs/<slug>/openapi.yaml (turbo's dry run before and after; the file is restored).
 import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -12,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePortBase } from '@modelspecs/mock';
-import { freshClone, run, scratch, turbo, turboEnv } from '../remote-cache/clones.mjs';
+import { freshClone, root, run, scratch, turbo, turboDry, turboEnv } from '../remote-cache/clones.mjs';
 import { TICKS_PER_SECOND, treeCpuSeconds } from './lib.mjs';
 
 const SMOKE_TEST_FILTER = '@modelspecs/client-runtime';
@@ -93,12 +96,25 @@ export async function timeStart(dir, env = turboEnv(dir, undefined)) {
   }
 }
 
+/** The turbo tasks `pnpm test` runs in `dir`, read from its root package.json (`turbo run <task>...`). */
+function testTasks(dir) {
+  const script = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts.test;
+  const tasks = /^turbo run ([^&|;]+)$/
+    .exec(script)?.[1]
+    .split(/\s+/)
+    .filter((arg) => arg && !arg.startsWith('-'));
+  if (!tasks?.length) throw new Error(`the test script is not one \`turbo run <tasks>\`: ${script}`);
+  return tasks;
+}
+
 /** `pnpm test` (through turbo, with a run summary) in a clone: seconds, status and how many tasks ran vs were cached. */
 function timeTest(dir, filter) {
   const before = childCpuSeconds();
   const result = turbo(
     dir,
-    ['test', '--continue', ...(filter ? [`--filter=${filter}`] : [])],
+    // Narrowed to one package, `test` alone: the spec packages' `test:vendor` is not in it, and its task in any other
+    // package (where it has no script) would still wait for the builds of the tools with per-vendor suites.
+    [...(filter ? ['test', `--filter=${filter}`] : testTasks(dir)), '--continue'],
     turboEnv(dir, undefined),
     {
       allowFailure: true,
@@ -122,11 +138,39 @@ function childCpuSeconds() {
   return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
 }
 
-/** A one-line change to the first vendor's spec (a YAML comment: it changes every hash that reads the spec). */
-function touchOneSpec(dir) {
-  const slug = readdirSync(join(dir, 'specs')).sort()[0];
+/** A one-line change to one vendor's spec, the first one by default (a YAML comment: it changes every hash that reads the spec). */
+function touchOneSpec(dir, slug = readdirSync(join(dir, 'specs')).sort()[0]) {
   appendFileSync(join(dir, 'specs', slug, 'openapi.yaml'), '# one-line change\n');
   return slug;
+}
+
+/**
+ * The tasks of `pnpm test` in `dir` whose hashes change after a one-line change to specs/<slug>/openapi.yaml, from
+ * turbo's dry runs before and after (nothing runs; the spec is restored). `rerun` lists the tasks with a command,
+ * `changed` every task whose hash moved (also those of packages without that script, which run nothing).
+ */
+export function rerunAfterSpecChange(dir, slug) {
+  const env = turboEnv(dir, undefined);
+  const tasks = testTasks(dir);
+  const specFile = join(dir, 'specs', slug, 'openapi.yaml');
+  const original = readFileSync(specFile);
+  const before = new Map(turboDry(dir, tasks, env).map((t) => [t.taskId, t.hash]));
+  let after;
+  try {
+    touchOneSpec(dir, slug);
+    after = turboDry(dir, tasks, env);
+  } finally {
+    writeFileSync(specFile, original);
+  }
+  const changed = after.filter((t) => before.get(t.taskId) !== t.hash);
+  const withCommand = (list) => list.filter((t) => t.command !== '<NONEXISTENT>');
+  const ids = (list) => list.map((t) => t.taskId).sort();
+  return {
+    tasks: after.length,
+    runnable: withCommand(after).length,
+    changed: ids(changed),
+    rerun: ids(withCommand(changed)),
+  };
 }
 
 const progress = (line) => console.error(`newcomer: ${line}`);
@@ -209,17 +253,28 @@ if (import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
       json: { type: 'string' },
       'warm-here': { type: 'boolean' },
       runs: { type: 'string', default: '3' },
+      rerun: { type: 'boolean' },
+      spec: { type: 'string' },
     },
   });
   if (values['warm-here']) {
-    const dir = resolve(import.meta.dirname, '..', '..');
-    await timeStart(dir, process.env);
+    await timeStart(root, process.env);
     for (let i = 0; i < Number(values.runs); i++) {
-      const warm = await timeStart(dir, process.env);
+      const warm = await timeStart(root, process.env);
       console.log(
         `pnpm start again, nothing changed: ${warm.seconds.toFixed(1)} s  ${cpuNote(warm.cpu, warm.load)}`,
       );
     }
+    process.exit(0);
+  }
+  if (values.rerun) {
+    const slug = values.spec ?? readdirSync(join(root, 'specs')).sort()[0];
+    const result = rerunAfterSpecChange(root, slug);
+    console.log(
+      `after a one-line change to specs/${slug}/openapi.yaml: ${result.rerun.length} of ${result.runnable} tasks with a command rerun (${result.changed.length} of ${result.tasks} task hashes change)`,
+    );
+    for (const id of result.rerun) console.log(`  ${id}`);
+    if (values.json) writeFileSync(values.json, `${JSON.stringify({ slug, ...result }, null, 2)}\n`);
     process.exit(0);
   }
   const commit = values.commit ?? run('git', ['rev-parse', 'HEAD']).output.trim();

@@ -69,9 +69,9 @@ describe('summarizeVendor', () => {
     expect(summary.mockUrl).toBe(`http://127.0.0.1:${acmeVendor.mockPort}/v3`);
   });
 
-  it('falls back to the slug when the spec has no x-vendor', async () => {
+  it("falls back to the spec's title when it has no x-vendor", async () => {
     const summary = summarizeVendor(await loadFixture('bare.yaml'), { ...acmeVendor, slug: 'bare' });
-    expect(summary.name).toBe('bare');
+    expect(summary.name).toBe('Bare Jobs API');
     expect(summary.discrepancies).toEqual([]);
     expect(summary.sourcePages).toEqual([]);
   });

@@ -1,12 +1,6 @@
-import {
-  bundleSpec,
-  CATALOG_DIMENSIONS,
-  discoverVendors,
-  type OpenApiDocument,
-} from '@modelspecs/spec-tools';
+// The portal of every vendor of the checkout (each vendor's own model table: test/vendor/model-table.test.ts).
+import { bundleSpec, discoverVendors, type OpenApiDocument } from '@modelspecs/spec-tools';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exampleRows } from '../src/compare.js';
-import { modelDimensions } from '../src/model-fields.js';
 import { renderPortal } from '../src/portal.js';
 import { summarizeVendor } from '../src/vendor-summary.js';
 import { repoRoot } from './helpers.js';
@@ -16,25 +10,6 @@ const docs = new Map<string, OpenApiDocument>();
 
 beforeAll(async () => {
   for (const vendor of vendors) docs.set(vendor.slug, await bundleSpec(vendor.specFile, repoRoot));
-});
-
-describe.each(vendors.map((v) => v.slug))('the model table for %s', (slug) => {
-  it('shows every catalog dimension: a declared field, or the reason it is absent', () => {
-    const dims = modelDimensions(docs.get(slug)!);
-    expect(dims.operation, `specs/${slug}/openapi.yaml declares x-modelspecs-list.catalog`).toBeDefined();
-    for (const dimension of CATALOG_DIMENSIONS) {
-      const declared = dims.dimensions[dimension];
-      expect(declared, `${slug} ${dimension}`).toBeDefined();
-      if (declared && 'fields' in declared) expect(declared.fields.length).toBeGreaterThan(0);
-      else expect((declared as { absent: string }).absent.length).toBeGreaterThan(0);
-    }
-  });
-
-  it('compares the models of its list example', () => {
-    const rows = exampleRows(docs.get(slug)!, slug);
-    expect(rows.length, `${slug}: the list example normalizes to rows`).toBeGreaterThan(0);
-    for (const row of rows) expect(row.problems, `${slug} ${row.id.value}`).toEqual([]);
-  });
 });
 
 describe('the portal of the repository specs', () => {

@@ -291,7 +291,12 @@ function specPackageJson(o: Required<NewVendorOptions>): string {
     },
     files: ['openapi.yaml', 'dist'],
     sideEffects: false,
-    scripts: { lint: 'modelspecs-spec lint', build: 'modelspecs-spec bundle' },
+    scripts: {
+      lint: 'modelspecs-spec lint',
+      build: 'modelspecs-spec bundle',
+      // The tools' per-vendor suites for this vendor alone (packages/*/test/vendor, vitest.vendor.config.ts).
+      'test:vendor': 'vitest run --config ../../vitest.vendor.config.ts',
+    },
     devDependencies: { '@modelspecs/spec-tools': 'workspace:*' },
   });
 }

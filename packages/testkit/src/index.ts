@@ -265,3 +265,4 @@ export {
   runNode,
   tempFolder,
 } from './processes.js';
+export { vendorsUnderTest } from './vendor-suite.js';

@@ -1,0 +1,25 @@
+// The per-vendor suites of the tools (`packages/*/test/vendor/**/*.test.ts`). Each spec package's `test:vendor` task
+// runs them from its folder (`vitest run --config ../../vitest.vendor.config.ts`) for its own vendor only, so a
+// change to one spec reruns that vendor's checks and no other's; run from anywhere else, they check every vendor.
+// The package suites (vitest.config.ts) leave `test/vendor/` out.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import packageSuites from './vitest.config.ts';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const { name } = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8'));
+const vendor = /^@modelspecs\/spec-(?!tools$)([a-z0-9-]+)$/.exec(name)?.[1];
+
+export default defineConfig({
+  test: {
+    ...packageSuites.test,
+    root,
+    include: ['packages/*/test/vendor/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    globalSetup: [],
+    typecheck: { enabled: false },
+    ...(vendor ? { provide: { vendor } } : {}),
+  },
+});
