@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { UsageError } from './errors.js';
+import { CATALOG_DIMENSIONS } from './extensions/catalog.js';
 import type { OpenApiDocument } from './openapi.js';
 import { discoverVendors } from './vendors.js';
 import { type OutputFile, writeFilesAtomically } from './write.js';
@@ -21,6 +22,9 @@ export interface NewVendorOptions {
   /** The vendor's https base URL (`servers[0].url`). */
   baseUrl: string;
 }
+
+/** The catalog dimensions a scaffolded model object does not hold (it has an id and an owner only). */
+const UNDOCUMENTED_DIMENSIONS = CATALOG_DIMENSIONS.filter((d) => d !== 'id' && d !== 'provider');
 
 const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const ENV_VAR = /^[A-Z][A-Z0-9_]*$/;
@@ -151,6 +155,18 @@ function starterSpec(o: Required<NewVendorOptions>): OpenApiDocument {
             items: '/data',
             id: '/id',
             get: { operationId: 'getModel', parameter: 'model_id' },
+            // What the catalog and the reference's model table read from a model: replace each `absent` with
+            // the field that holds it once the vendor documents one (see CONTRIBUTING.md, x-modelspecs-list).
+            catalog: {
+              id: '/id',
+              provider: '/owned_by',
+              ...Object.fromEntries(
+                UNDOCUMENTED_DIMENSIONS.map((dimension) => [
+                  dimension,
+                  { absent: 'The model object of this scaffold has no such field yet.' },
+                ]),
+              ),
+            },
           },
           'x-codeSamples': codeSamples(
             o,
