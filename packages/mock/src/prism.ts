@@ -1,15 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-
-const require = createRequire(import.meta.url);
-
-/** The Prism CLI entry point (`prism` bin) of the pinned @stoplight/prism-cli. */
-export const prismCli: string = require.resolve('@stoplight/prism-cli');
 
 // One level above both src/ and dist/, so tests from source and the built package find the same files.
 const watchdog = new URL('../preload/prism-watchdog.mjs', import.meta.url).href;
@@ -88,8 +82,6 @@ function probe(origin: string): Promise<'prism' | 'other' | 'no-answer'> {
 
 /** What the process said about one of its mocks. */
 interface ServerState {
-  lines: string[];
-  listening?: number;
   failed?: string;
   /** Settles with the port once the mock listens, or with undefined when it failed or the process ended. */
   settled: Promise<number | undefined>;
@@ -196,7 +188,7 @@ export class PrismProcess {
       const settled = new Promise<number | undefined>((resolve) => {
         settle = resolve;
       });
-      this.servers.set(slug, { lines: [], settled, settle });
+      this.servers.set(slug, { settled, settle });
       if (this.hasExited) settle(undefined);
     }
     const { host, dynamic, seed, verbose, servers } = settings;
@@ -213,14 +205,8 @@ export class PrismProcess {
       onOutput?.(undefined, line);
       return;
     }
-    if (report.line !== undefined) {
-      keep(server.lines, report.line);
-      onOutput?.(report.mock, report.line);
-    }
-    if (report.listening !== undefined) {
-      server.listening = report.listening;
-      server.settle(report.listening);
-    }
+    if (report.line !== undefined) onOutput?.(report.mock, report.line);
+    if (report.listening !== undefined) server.settle(report.listening);
     if (report.failed !== undefined) {
       server.failed = report.failed;
       server.settle(undefined);
