@@ -1,11 +1,24 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 
 export const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/**
+ * The checkout: the nearest folder above the tests that holds pnpm-workspace.yaml. Found, not counted: mutation
+ * testing runs these tests from a copy of the package under packages/spec-tools/.stryker-tmp/.
+ */
+export const repoRoot = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no pnpm-workspace.yaml above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+  return dir;
+})();
 
 // The folders a test file made are removed after its tests (this module is evaluated once per test file).
 // Not testkit's tempFolder: testkit depends on spec-tools.
