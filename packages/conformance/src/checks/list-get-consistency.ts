@@ -85,7 +85,7 @@ export const listGetConsistency: Check = {
     const { planned, plan, kind, limits } = context;
     const source = planned.idSource;
     if (!planned.fetchById || !source) {
-      const pair = plan.find((p) => p.fetchById && p.idSource?.list.pointer === planned.entry.pointer);
+      const pair = plan.find((p) => p.idSource?.list.pointer === planned.entry.pointer && p.fetchById);
       return skip(
         pair
           ? `checked on ${pair.operationId}, which fetches the items this operation lists`

@@ -23,13 +23,9 @@ export function snippet(text: string, length = 80): string {
 
 function violationFromAjv(error: ErrorObject, message: string): Violation {
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
-  // A missing or extra property is pointed at by name, below the object that lacks or has it.
-  const name =
-    error.keyword === 'required'
-      ? params.missingProperty
-      : error.keyword === 'additionalProperties'
-        ? params.additionalProperty
-        : undefined;
+  // A missing or extra property is pointed at by name, below the object that lacks or has it (only the
+  // `additionalProperties` keyword names an additionalProperty).
+  const name = error.keyword === 'required' ? params.missingProperty : params.additionalProperty;
   return { pointer: name === undefined ? error.instancePath : error.instancePath + pointerTo(name), message };
 }
 

@@ -38,6 +38,27 @@ describe('content_type_conformance', () => {
     });
   });
 
+  it('names every documented media type, comma-separated', async () => {
+    const doc = widgetsSpec();
+    const ok200 = doc.paths!['/widgets']!.get!.responses!['200'] as { content: Record<string, unknown> };
+    ok200.content['application/x-ndjson'] = {};
+    expect(
+      (await judge({ status: 200, headers: { 'content-type': 'text/html' }, body: '<p>' }, doc)).violations,
+    ).toEqual([
+      {
+        pointer: POINTER,
+        message: '"text/html" is not documented for 200 (documented: application/json, application/x-ndjson)',
+      },
+    ]);
+    expect((await judge({ status: 200, body: '{}' }, doc)).violations).toEqual([
+      {
+        pointer: POINTER,
+        message:
+          'the response has no Content-Type header; documented for 200: application/json, application/x-ndjson',
+      },
+    ]);
+  });
+
   it('fails a body without a Content-Type', async () => {
     expect(await judge({ status: 200, body: '{}' })).toEqual({
       status: 'fail',

@@ -90,6 +90,18 @@ describe('error_envelope_conformance', () => {
         message: `${untyped.asked} was answered 404 with no Content-Type, not the documented application/json; the body starts with "nope"`,
       },
     ]);
+    const twoTypes = widgetsSpec();
+    const notFound = twoTypes.paths!['/widgets/{widget_id}']!.get!.responses!['404'] as {
+      content: Record<string, unknown>;
+    };
+    notFound.content['application/problem+json'] = { schema: { type: 'object' } };
+    const listed = await judge(unknownGets(envelope(404, 'gone', 'text/plain')), { doc: twoTypes });
+    expect(listed.result.violations).toEqual([
+      {
+        pointer: '/headers/content-type',
+        message: `${listed.asked} was answered 404 with "text/plain", not the documented application/json, application/problem+json; the body starts with "gone"`,
+      },
+    ]);
   });
 
   it('validates the envelope against the documented schema, each violation naming the request', async () => {
@@ -166,8 +178,10 @@ describe('error_envelope_conformance', () => {
       reason: 'the path has no parameter to ask for an unknown id',
     });
     const only2xx = widgetsSpec();
+    // 504 has a 4 in it, but not as its class.
     only2xx.paths!['/widgets/{widget_id}']!.get!.responses = {
       '200': { description: 'one' },
+      '504': { description: 'timeout' },
       '5XX': { description: 'x' },
     };
     const noEnvelope = await judge(unknownGets({ status: 404 }), { doc: only2xx });

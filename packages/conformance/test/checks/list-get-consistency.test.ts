@@ -28,10 +28,15 @@ const server =
 
 async function judge(
   answering: Answering,
-  options: { maxListedIds?: number; kind?: 'mock' | 'server'; operationId?: string } = {},
+  options: {
+    maxListedIds?: number;
+    kind?: 'mock' | 'server';
+    operationId?: string;
+    doc?: ReturnType<typeof widgetsSpec>;
+  } = {},
 ) {
   const { context, sent } = await contextFor(
-    widgetsSpec(),
+    options.doc ?? widgetsSpec(),
     options.operationId ?? 'getWidget',
     answering,
     options,
@@ -170,6 +175,14 @@ describe('list_get_consistency', () => {
     expect((await judge(server(ok({ data: [{ name: 'anonymous' }] })))).result).toEqual({
       status: 'skipped',
       reason: 'the listed items carry no id (the list declares it at "/id")',
+    });
+    const doc = widgetsSpec();
+    (doc.paths!['/widgets']!.get! as { 'x-modelspecs-list': { id: string | string[] } })[
+      'x-modelspecs-list'
+    ].id = ['/id', '/key'];
+    expect((await judge(server(ok({ data: [{ name: 'anonymous' }] })), { doc })).result).toEqual({
+      status: 'skipped',
+      reason: 'the listed items carry no id (the list declares it at "/id", "/key")',
     });
   });
 

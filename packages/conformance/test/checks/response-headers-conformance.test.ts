@@ -49,6 +49,44 @@ describe('response_headers_conformance', () => {
     ]);
   });
 
+  it('reads numbers of any length, around spaces, and only for a number or integer header', async () => {
+    for (const ratio of ['1e10', '-12.75E-12', ' 42 ']) {
+      expect(await judge(withHeaders({ 'X-Ratio': ratio })), ratio).toEqual({ status: 'pass' });
+    }
+    const doc = widgetsSpec();
+    (doc.paths!['/widgets']!.get!.responses!['200'] as ResponseObject).headers!['X-Note'] = {
+      schema: { type: 'string', maxLength: 2 },
+    };
+    expect(await judge(withHeaders({ 'X-Note': '42' }), doc)).toEqual({ status: 'pass' });
+    expect(await judge(withHeaders({ 'X-Note': 'true' }), doc)).toEqual({
+      status: 'fail',
+      violations: [
+        { pointer: '/headers/X-Note', message: 'X-Note: "true" must NOT have more than 2 characters' },
+      ],
+    });
+  });
+
+  it('reads "true" as true and "false" as false', async () => {
+    for (const [allowed, other] of [
+      [true, 'false'],
+      [false, 'true'],
+    ] as const) {
+      const doc = widgetsSpec();
+      (doc.paths!['/widgets']!.get!.responses!['200'] as ResponseObject).headers!['X-Fresh'] = {
+        schema: { type: 'boolean', enum: [allowed] },
+      };
+      expect(await judge(withHeaders({ 'X-Fresh': String(allowed) }), doc), String(allowed)).toEqual({
+        status: 'pass',
+      });
+      expect((await judge(withHeaders({ 'X-Fresh': other }), doc)).violations, other).toEqual([
+        {
+          pointer: '/headers/X-Fresh',
+          message: `X-Fresh: "${other}" must be equal to one of the allowed values (${allowed})`,
+        },
+      ]);
+    }
+  });
+
   it('reads "true" and "false" as booleans, and nothing else', async () => {
     expect(await judge(withHeaders({ 'X-Fresh': 'true' }))).toEqual({ status: 'pass' });
     for (const fresh of ['TRUE', 'yes', '1']) {
