@@ -1,36 +1,37 @@
-// Every operation of every discovered spec, over real HTTP against the real Prism mocks.
+// Every operation of the vendor's spec, over real HTTP against its real Prism mock (run by its spec package's
+// `test:vendor` task; see vitest.vendor.config.ts).
 import {
   DocumentSchemas,
   deref,
   describeErrors,
-  discoverVendors,
   type ExampleObject,
   exampleRequest,
   listOperations,
   mediaTypeExample,
   vendorFacts,
 } from '@modelspecs/spec-tools';
+import { vendorsUnderTest } from '@modelspecs/testkit';
 import { describe, expect, it } from 'vitest';
 import {
   credentialAlternatives,
   type MockCredentials,
   type RunningMock,
   serverBasePath,
-} from '../src/index.js';
+} from '../../src/index.js';
 import {
   answeredStatus,
-  exampleMocks,
   loadSpecs,
+  mocksForSuite,
   repoRoot,
   requiresCredentials,
   responseFor,
   send,
   successStatus,
-} from './support/helpers.js';
+} from '../support/helpers.js';
 
-const specs = await loadSpecs(discoverVendors(repoRoot));
+const specs = await loadSpecs(vendorsUnderTest(repoRoot));
 
-const mocks = exampleMocks();
+const mocks = mocksForSuite({ root: repoRoot, vendors: specs.map((s) => s.vendor.slug) });
 
 const mockOf = (slug: string): RunningMock => mocks().mocks.find((m) => m.slug === slug)!;
 

@@ -1,18 +1,19 @@
-// --dynamic: answers generated from the schemas, reproducible for a seed.
+// --dynamic: answers generated from the vendor's schemas, reproducible for a seed (run by its spec package's
+// `test:vendor` task; see vitest.vendor.config.ts).
 import {
   DocumentSchemas,
   describeErrors,
-  discoverVendors,
   exampleRequest,
   listOperations,
   mediaTypeExample,
   vendorFacts,
 } from '@modelspecs/spec-tools';
+import { vendorsUnderTest } from '@modelspecs/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentialAlternatives, type RunningMocks, startMocks } from '../src/index.js';
-import { answeredStatus, loadSpecs, repoRoot, responseFor, send, successStatus } from './support/helpers.js';
+import { credentialAlternatives, type RunningMocks, startMocks } from '../../src/index.js';
+import { answeredStatus, loadSpecs, repoRoot, responseFor, send, successStatus } from '../support/helpers.js';
 
-const specs = await loadSpecs(discoverVendors(repoRoot));
+const specs = await loadSpecs(vendorsUnderTest(repoRoot));
 
 let seedA: RunningMocks;
 let seedAAgain: RunningMocks;
