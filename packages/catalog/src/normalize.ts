@@ -67,6 +67,7 @@ const ofType = <T>(
   check: (v: unknown) => v is T,
 ): Sourced<T> | undefined => (found && check(found.value) ? (found as Sourced<T>) : undefined);
 const isString = (v: unknown): v is string => typeof v === 'string';
+// Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything but a number, so the typeof test only narrows the type
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /** Powers of ten from a unit's price to the price of 1M tokens (1M / tokens priced by the unit). */
@@ -152,7 +153,8 @@ function createdAt(item: unknown, declaration: CatalogDeclaration['created']): S
   if (!found) return undefined;
   const date =
     declaration.format === 'unix-seconds'
-      ? typeof found.value === 'number' && Number.isFinite(found.value)
+      ? // Stryker disable next-line ConditionalExpression,LogicalOperator: Number.isFinite is false for anything but a number (the typeof test only narrows the type), and a number it refuses (NaN, Infinity) makes an invalid date, refused below
+        typeof found.value === 'number' && Number.isFinite(found.value)
         ? new Date(found.value * 1000)
         : undefined
       : typeof found.value === 'string'

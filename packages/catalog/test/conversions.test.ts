@@ -200,7 +200,10 @@ describe('values an item holds that its declaration cannot read', { timeout: 120
     const off = await row('majestix', { id: 'x', supports_vision: false, category: 'chat' });
     expect(off.capabilities).toEqual({ value: [], source: '/supports_vision' });
     expect(off.extra).toEqual({ category: { value: 'chat', source: '/category' } });
-    expect((await row('majestix', { id: 'x' })).capabilities).toBeUndefined();
+    const bare = await row('majestix', { id: 'x' });
+    expect(bare.capabilities).toBeUndefined();
+    // An extra field the item lacks is no key at all, not a key holding undefined.
+    expect(Object.keys(bare.extra)).toEqual([]);
   });
 
   it('a capability list keeps its strings only; a list that is not an array gives none', async () => {
@@ -252,6 +255,15 @@ describe('one price declaration, by hand', () => {
     ).toEqual({
       problem: '/unit: unit ["per_1k"] is not documented (known: per_token, per_1k)',
     });
+  });
+
+  it('names every place it looked for a missing unit', () => {
+    expect(
+      normalizePrice(
+        { p: 1 },
+        { from: ['/p'], unitFrom: { ...units, from: ['/unit', '/pricing/unit'] }, currency: 'USD' },
+      ),
+    ).toEqual({ problem: '/unit or /pricing/unit: the price unit is missing' });
   });
 
   it('gives no price without a unit, and converts with the rate it documents', () => {
