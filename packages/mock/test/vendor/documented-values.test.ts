@@ -20,10 +20,10 @@ import { describe, expect, it } from 'vitest';
 import {
   answeredStatus,
   loadSpecs,
-  mocksForSuite,
   repoRoot,
   responseFor,
   send,
+  sharedMocks,
   successStatus,
 } from '../support/helpers.js';
 
@@ -199,11 +199,9 @@ describe.each(specs)('$vendor.slug static examples', ({ vendor, doc }) => {
   });
 });
 
-const mocks = mocksForSuite({ root: repoRoot, vendors: specs.map((s) => s.vendor.slug) });
-
 describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
   it('serves every documented value of every listed response field, at its location, among its static examples', async () => {
-    const mock = mocks().mocks.find((m) => m.slug === vendor.slug)!;
+    const mock = sharedMocks().mocks.find((m) => m.slug === vendor.slug)!;
     const served: ByLocation = new Map();
     for (const entry of listOperations(doc)) {
       const request = exampleRequest(doc, entry);
@@ -231,7 +229,7 @@ describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
 
 describe.each(specs)('$vendor.slug headers', ({ vendor, doc }) => {
   it('answers every header a success response declares with its example', async () => {
-    const mock = mocks().mocks.find((m) => m.slug === vendor.slug)!;
+    const mock = sharedMocks().mocks.find((m) => m.slug === vendor.slug)!;
     const expected: string[] = [];
     const answered: string[] = [];
     for (const entry of listOperations(doc)) {

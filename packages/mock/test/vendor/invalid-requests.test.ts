@@ -4,7 +4,7 @@
 import { exampleRequest, fillPath, listOperations, type OpenApiDocument } from '@modelspecs/spec-tools';
 import { vendorsUnderTest } from '@modelspecs/testkit';
 import { describe, expect, it } from 'vitest';
-import { loadSpecs, mocksForSuite, repoRoot } from '../support/helpers.js';
+import { loadSpecs, repoRoot, sharedMocks } from '../support/helpers.js';
 import { invalidRequestSuite, invalidValue } from '../support/invalid-requests.js';
 
 const specs = await loadSpecs(vendorsUnderTest(repoRoot));
@@ -19,12 +19,10 @@ const refusable = (doc: OpenApiDocument) =>
 describe.each(specs)('$vendor.slug', (spec) => {
   const { vendor, doc } = spec;
   describe.runIf(refusable(doc))('with a request body or a constrained parameter to break', () => {
-    const mocks = mocksForSuite({ root: repoRoot, vendors: [vendor.slug] });
-
-    invalidRequestSuite(() => [spec], mocks);
+    invalidRequestSuite(() => [spec], sharedMocks);
 
     it('still answers a documented 422 on `Prefer: code=422` to a valid request', async () => {
-      const mock = mocks().mocks.find((m) => m.slug === vendor.slug)!;
+      const mock = sharedMocks().mocks.find((m) => m.slug === vendor.slug)!;
       for (const entry of listOperations(doc).filter((e) => e.operation.responses?.['422'])) {
         const example = exampleRequest(doc, entry);
         const url = `${mock.baseUrl}${fillPath(example.path, example.pathParams)}`;

@@ -7,20 +7,19 @@ import { vendorsUnderTest } from '@modelspecs/testkit';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { MOCK_KEY } from '../../src/index.js';
-import { loadSpecs, mocksForSuite, repoRoot, responseFor, successStatus } from '../support/helpers.js';
+import { loadSpecs, repoRoot, responseFor, sharedMocks, successStatus } from '../support/helpers.js';
 
 const specs = await loadSpecs(vendorsUnderTest(repoRoot));
 
 describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
   describe.runIf(doc.info['x-openai-compatible'] === true)('declared OpenAI-compatible', () => {
-    const mocks = mocksForSuite({ root: repoRoot, vendors: [vendor.slug] });
     const operations = listOperations(doc);
     const list = operations.find((op) => op.method === 'get' && op.path === '/models');
     const retrieve = operations.find((op) => op.method === 'get' && /^\/models\/\{[^}]+\}$/.test(op.path));
     const exampleOf = (entry: typeof list) =>
       mediaTypeExample(doc, responseFor(doc, entry!, successStatus(entry!))?.json);
     const client = (options: ConstructorParameters<typeof OpenAI>[0] = {}) =>
-      new OpenAI({ baseURL: mocks().urls[vendor.slug], apiKey: MOCK_KEY, maxRetries: 0, ...options });
+      new OpenAI({ baseURL: sharedMocks().urls[vendor.slug], apiKey: MOCK_KEY, maxRetries: 0, ...options });
 
     it('documents the OpenAI list and retrieve operations', () => {
       expect(list, 'GET /models').toBeDefined();
