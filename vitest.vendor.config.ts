@@ -1,7 +1,8 @@
 // The per-vendor suites of the tools (`packages/*/test/vendor/**/*.test.ts`). Each spec package's `test:vendor` task
 // runs them from its folder (`vitest run --config ../../vitest.vendor.config.ts`) for its own vendor only, so a
 // change to one spec reruns that vendor's checks and no other's; run from anywhere else, they check every vendor.
-// The package suites (vitest.config.ts) leave `test/vendor/` out.
+// The package suites (vitest.config.ts) leave `test/vendor/` out. The example mocks of the vendors under test start once
+// per run, in vitest.vendor.setup.ts, and the suites that only send requests share them.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ export default defineConfig({
     root,
     include: ['packages/*/test/vendor/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
-    globalSetup: [],
+    globalSetup: [join(root, 'vitest.vendor.setup.ts')],
     typecheck: { enabled: false },
     ...(vendor ? { provide: { vendor } } : {}),
   },

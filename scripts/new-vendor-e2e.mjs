@@ -99,7 +99,7 @@ try {
       () => pnpm('turbo', 'run', 'test', '--filter=@modelspecs/acme-cloud', '--output-logs=errors-only'),
     ],
     [
-      "the tools' per-vendor suites (model table, conformance against its mock)",
+      "the tools' per-vendor suites (declarations, the mock, model table, conformance against its mock)",
       () =>
         pnpm(
           'turbo',

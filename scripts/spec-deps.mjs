@@ -3,11 +3,11 @@
 // `"modelspecs": { "specPackages": "all" }` depends on every @modelspecs/spec-<slug> of the workspace, so its
 // installed copy serves every vendor; with `"clientPackages": "all"` also on every vendor client @modelspecs/<slug>.
 // `pnpm check` runs this with --check; --write fixes the manifests.
-// It also checks the packages whose turbo.json narrows `build` or `typecheck` to named tasks instead of `^build` (so
-// that a change to one spec does not rebuild them): the named tasks must cover the builds of the workspace packages
-// they import, every one but the spec packages and vendor clients (`dependencies` for build, also
-// `devDependencies` for typecheck, which checks the tests too); and the spec packages' `test:vendor` task must wait
-// for the build of every package with per-vendor suites (`test/vendor/`). Those it only reports.
+// It also checks the packages whose turbo.json narrows `build`, `typecheck` or `test` to named tasks instead of
+// `^build` (so that a change to one spec does not rebuild or retest them): the named tasks must cover the builds of
+// the workspace packages they import, every one but the spec packages and vendor clients (`dependencies` for build,
+// also `devDependencies` for typecheck and test, which run the tests too); and the spec packages' `test:vendor` task
+// must wait for the build of every package with per-vendor suites (`test/vendor/`). Those it only reports.
 //   node scripts/spec-deps.mjs --check | --write
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -74,6 +74,7 @@ for (const dir of folders('packages')) {
   for (const [task, fields] of [
     ['build', ['dependencies']],
     ['typecheck', ['dependencies', 'devDependencies']],
+    ['test', ['dependencies', 'devDependencies']],
   ]) {
     const dependsOn = tasks[task]?.dependsOn;
     if (!dependsOn || dependsOn.includes('^build')) continue;

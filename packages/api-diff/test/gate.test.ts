@@ -1,12 +1,14 @@
-// The gate end to end in a temporary git repository holding one vendor: its spec with the released baseline, its
-// built client with the committed API report, and the changeset configuration. It runs the command `pnpm check`
-// runs (`modelspecs-api-diff --check`) as a child process, on the real spec and client of the first vendor.
+// The gate end to end in a temporary git repository holding one vendor, "acme": its spec (the classification
+// fixture, test/fixtures/base.yaml) with the released baseline, its built client (a small declaration file) with the
+// API report, and the changeset configuration. It runs the command `pnpm check` runs (`modelspecs-api-diff --check`)
+// as a child process. The gate's behaviour is what is tested here, so no vendor spec of the checkout takes part:
+// `pnpm check` runs the same gate on every vendor.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { discoverVendors, findRepoRoot } from '@modelspecs/spec-tools';
+import { discoverVendors, findRepoRoot, type Vendor } from '@modelspecs/spec-tools';
 import { runNode } from '@modelspecs/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -16,7 +18,20 @@ type Yaml = any;
 
 const CLI = fileURLToPath(new URL('../bin/modelspecs-api-diff.js', import.meta.url));
 const root = findRepoRoot();
-const vendor = discoverVendors(root)[0]!;
+const fixture = fileURLToPath(new URL('fixtures/base.yaml', import.meta.url));
+// The client as built: what its API report reads.
+const CLIENT_TYPES = `export interface Model {
+    id: string;
+    status: 'ready' | 'loading';
+    context_length?: number;
+}
+export interface AcmeClient {
+    listModels(options?: { limit?: number }): Promise<{ data: Model[] }>;
+    getModel(id: string): Promise<Model>;
+}
+export declare function createAcmeClient(options?: { apiKey?: string; baseUrl?: string }): AcmeClient;
+`;
+let vendor: Vendor;
 // API Extractor and Optic on a loaded two-core machine: generous, a hang guard only.
 const SLOW = 300_000;
 
@@ -62,28 +77,30 @@ function firstStringProperty(doc: Yaml): [string, Record<string, unknown>] {
 }
 
 beforeAll(async () => {
-  // The client's built declarations are what its API report reads; this package does not depend on the clients.
-  if (!existsSync(join(root, 'packages', vendor.slug, 'dist', 'index.d.ts'))) {
-    execFileSync(
-      'pnpm',
-      ['exec', 'turbo', 'run', 'build', `--filter=${vendor.clientPackage}`, '--output-logs=errors-only'],
-      {
-        cwd: root,
-        stdio: 'inherit',
-      },
-    );
-  }
   repo = mkdtempSync(join(tmpdir(), 'modelspecs-gate-'));
   for (const file of ['pnpm-workspace.yaml', '.changeset/config.json']) copy(file);
-  for (const file of ['package.json', 'openapi.yaml', 'released']) copy(`specs/${vendor.slug}/${file}`);
-  for (const file of ['package.json', 'dist', 'etc']) {
-    copy(`packages/${vendor.slug}/${file}`);
-  }
-  // The client's own dependencies (its runtime's types), as installed in the workspace.
-  symlinkSync(
-    join(root, 'packages', vendor.slug, 'node_modules'),
-    join(repo, 'packages', vendor.slug, 'node_modules'),
+  const write = (relative: string, content: string) => {
+    mkdirSync(join(repo, relative, '..'), { recursive: true });
+    writeFileSync(join(repo, relative), content);
+  };
+  const manifest = (name: string, extra: object = {}) =>
+    `${JSON.stringify({ name, version: '0.1.0', type: 'module', ...extra }, null, 2)}\n`;
+  cpSync(fixture, join(repo, 'specs', 'acme', 'openapi.yaml'));
+  write(
+    'specs/acme/package.json',
+    manifest('@modelspecs/spec-acme', {
+      modelspecs: { envVar: 'ACME_API_KEY', mockPort: 4999, clientName: 'Acme' },
+    }),
   );
+  write(
+    'packages/acme/package.json',
+    manifest('@modelspecs/acme', {
+      exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+    }),
+  );
+  write('packages/acme/dist/index.d.ts', CLIENT_TYPES);
+  write('packages/acme/dist/index.js', 'export function createAcmeClient() {}\n');
+  vendor = discoverVendors(repo)[0]!;
   // After the first release: a major bump now means breaking.
   setVersion(`specs/${vendor.slug}`, '1.0.0');
   setVersion(`packages/${vendor.slug}`, '1.0.0');

@@ -1,5 +1,5 @@
 // The portal of every vendor of the checkout (each vendor's own model table: test/vendor/model-table.test.ts).
-import { bundleSpec, discoverVendors, type OpenApiDocument } from '@modelspecs/spec-tools';
+import { bundleSpec, discoverVendors, listOperations, type OpenApiDocument } from '@modelspecs/spec-tools';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPortal } from '../src/portal.js';
 import { summarizeVendor } from '../src/vendor-summary.js';
@@ -25,5 +25,20 @@ describe('the portal of the repository specs', () => {
         (docs.get(summary.slug)!['x-doc-discrepancies'] as unknown[]).length,
       );
     }
+  });
+});
+
+// The tools' per-vendor suites (test/vendor/) check one vendor at a time; what they need of the set of specs, so that
+// they do not pass for want of anything to check, is checked here, where the specs are read together anyway.
+describe('the repository specs, as the per-vendor suites of the mock need them', () => {
+  it('include one that declares OpenAI SDK compatibility (the mock is driven with the OpenAI SDK for it)', () => {
+    expect(vendors.filter((v) => docs.get(v.slug)!.info['x-openai-compatible'] === true)).not.toEqual([]);
+  });
+
+  it('include operations with a request body (the mock is sent invalid bodies for them)', () => {
+    const withBody = vendors.filter((v) =>
+      listOperations(docs.get(v.slug)!).some((entry) => entry.operation.requestBody),
+    );
+    expect(withBody).not.toEqual([]);
   });
 });

@@ -4,9 +4,9 @@ import { bundleSpec, discoverVendors } from '@modelspecs/spec-tools';
 import { type NodeRun, runNode } from '@modelspecs/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serverBasePath } from '../src/index.js';
-import { cliBin, eventually, freePortBase, isRunning, mockChildren, repoRoot } from './support/helpers.js';
+import { cliBin, eventually, freePortBase, isRunning, mockChildren, vendorsRoot } from './support/helpers.js';
 
-const vendors = discoverVendors(repoRoot);
+const vendors = discoverVendors(vendorsRoot);
 const lowestPort = Math.min(...vendors.map((v) => v.mockPort));
 const [first, second] = vendors;
 const offsets = [first!, second!].map((v) => v.mockPort - lowestPort);
@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 function cli(args: string[]): NodeRun {
-  const run = runNode(cliBin, args, repoRoot);
+  const run = runNode(cliBin, args, vendorsRoot, { MODELSPECS_ROOT: vendorsRoot });
   running.push(run);
   return run;
 }
@@ -63,7 +63,7 @@ describe('running', { timeout: 120_000 }, () => {
     // One Prism process serves both mocks.
     expect(children).toHaveLength(1);
     for (const [i, vendor] of [first!, second!].entries()) {
-      const doc = await bundleSpec(vendor.specFile, repoRoot);
+      const doc = await bundleSpec(vendor.specFile, vendorsRoot);
       const baseUrl = `http://127.0.0.1:${base + offsets[i]!}${serverBasePath(doc, vendor.slug)}`;
       const row = run
         .stdout()

@@ -8,9 +8,9 @@ import { bundleSpec, discoverVendors, UsageError } from '@modelspecs/spec-tools'
 import { afterEach, describe, expect, it } from 'vitest';
 import { MockStartError, mockDocument, PortInUseError, type RunningMocks, startMocks } from '../src/index.js';
 import { PrismProcess } from '../src/prism.js';
-import { fixtures, isRunning, mockChildren, repoRoot } from './support/helpers.js';
+import { fixtures, isRunning, mockChildren, vendorsRoot } from './support/helpers.js';
 
-const vendors = discoverVendors(repoRoot);
+const vendors = discoverVendors(vendorsRoot);
 const [first, second] = vendors;
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 async function start(options: Parameters<typeof startMocks>[0]): Promise<RunningMocks> {
-  const running = await startMocks({ root: repoRoot, ...options });
+  const running = await startMocks({ root: vendorsRoot, ...options });
   cleanups.push(() => running.stop());
   return running;
 }
@@ -60,7 +60,7 @@ describe('ports', { timeout: 120_000 }, () => {
   it('names the vendor, the port and the flag when a port is taken', async () => {
     const taken = await occupy(0).then((server) => (server.address() as { port: number }).port);
     const lowest = vendors.reduce((a, b) => (a.mockPort <= b.mockPort ? a : b));
-    const error = await startMocks({ root: repoRoot, vendors: lowest.slug, portBase: taken }).catch(
+    const error = await startMocks({ root: vendorsRoot, vendors: lowest.slug, portBase: taken }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(PortInUseError);
@@ -82,14 +82,16 @@ describe('ports', { timeout: 120_000 }, () => {
   });
 
   it.each([0, 70000, 1.5])('rejects portBase %s as a usage error naming --port-base', async (portBase) => {
-    const error = await startMocks({ root: repoRoot, portBase }).catch((e: unknown) => e);
+    const error = await startMocks({ root: vendorsRoot, portBase }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toContain('--port-base');
   });
 
   it('rejects a base that pushes the last vendor past port 65535', async () => {
     const spread = Math.max(...vendors.map((v) => v.mockPort)) - Math.min(...vendors.map((v) => v.mockPort));
-    const error = await startMocks({ root: repoRoot, portBase: 65535 - spread + 1 }).catch((e: unknown) => e);
+    const error = await startMocks({ root: vendorsRoot, portBase: 65535 - spread + 1 }).catch(
+      (e: unknown) => e,
+    );
     expect.soft(spread).toBeGreaterThan(0);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(/above 65535/);
@@ -98,7 +100,7 @@ describe('ports', { timeout: 120_000 }, () => {
 
 describe('vendors', () => {
   it('rejects an unknown vendor as a usage error that lists the known ones', async () => {
-    const error = await startMocks({ root: repoRoot, vendors: 'no-such-vendor' }).catch((e: unknown) => e);
+    const error = await startMocks({ root: vendorsRoot, vendors: 'no-such-vendor' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toContain('"no-such-vendor"');
     for (const vendor of vendors) expect((error as Error).message).toContain(vendor.slug);
@@ -132,7 +134,7 @@ describe('failures', { timeout: 120_000 }, () => {
     const controller = new AbortController();
     const reason = new Error('interrupted by the test');
     const started = startMocks({
-      root: repoRoot,
+      root: vendorsRoot,
       vendors: [first!.slug, second!.slug],
       signal: controller.signal,
       // The first line a Prism process writes proves it was spawned before the abort.
@@ -192,7 +194,7 @@ describe('one Prism process', { timeout: 120_000 }, () => {
     const servers = [];
     for (const [i, vendor] of [first!, second!].entries()) {
       const specFile = join(tmpDir, `${vendor.slug}.json`);
-      const { document } = mockDocument(await bundleSpec(vendor.specFile, repoRoot), vendor.slug);
+      const { document } = mockDocument(await bundleSpec(vendor.specFile, vendorsRoot), vendor.slug);
       writeFileSync(specFile, JSON.stringify(document));
       servers.push({ slug: vendor.slug, specFile, port: i === 0 ? 0 : port });
     }

@@ -7,16 +7,16 @@ import { startMocks } from '../src/index.js';
 import { launchMocks } from '../src/launch.js';
 import { planMocks } from '../src/plan.js';
 import { ProcessGroup } from '../src/process-group.js';
-import { isRunning, mockChildren, repoRoot } from './support/helpers.js';
+import { isRunning, mockChildren, vendorsRoot } from './support/helpers.js';
 
-const vendors = discoverVendors(repoRoot);
+const vendors = discoverVendors(vendorsRoot);
 const scratchLeft = () =>
   readdirSync(tmpdir()).filter((name) => name.startsWith(`modelspecs-mock-${process.pid}-`));
 
 // Real Prism start-ups: generous limits for a loaded machine.
 describe('the process group', { timeout: 240_000 }, () => {
   it('stops every member when one exits on its own, and reports only that one', async () => {
-    const plan = await planMocks({ root: repoRoot, vendors: vendors.slice(0, 3).map((v) => v.slug) });
+    const plan = await planMocks({ root: vendorsRoot, vendors: vendors.slice(0, 3).map((v) => v.slug) });
     const group = new ProcessGroup();
     try {
       // One process per mock here, so that the group has several members.
@@ -42,7 +42,7 @@ describe('the process group', { timeout: 240_000 }, () => {
   });
 
   it('spawns nothing once stopped: a launch still on its way is abandoned', async () => {
-    const plan = await planMocks({ root: repoRoot, vendors: vendors[0]!.slug });
+    const plan = await planMocks({ root: vendorsRoot, vendors: vendors[0]!.slug });
     const group = new ProcessGroup();
     await group.stop();
     await expect(launchMocks(plan.mocks, plan, group, undefined)).rejects.toThrow(/start-up was abandoned/);
@@ -60,7 +60,7 @@ describe('the process group', { timeout: 240_000 }, () => {
   });
 
   it('stopped while every vendor is starting, ends every launch and leaves no process or folder', async () => {
-    const plan = await planMocks({ root: repoRoot });
+    const plan = await planMocks({ root: vendorsRoot });
     expect(plan.mocks).toHaveLength(vendors.length);
     const group = new ProcessGroup();
     const pids = new Set<number>();
@@ -87,18 +87,18 @@ describe('startMocks() and its abort signal', { timeout: 240_000 }, () => {
     const controller = new AbortController();
     const reason = new Error('interrupted while planning');
     let lines = 0;
-    const started = startMocks({ root: repoRoot, signal: controller.signal, onOutput: () => lines++ });
+    const started = startMocks({ root: vendorsRoot, signal: controller.signal, onOutput: () => lines++ });
     controller.abort(reason);
     await expect(started).rejects.toBe(reason);
     expect(lines).toBe(0);
     expect(mockChildren()).toEqual([]);
   });
 
-  it('aborted while five mocks start, rejects with the reason and leaves no process or folder', async () => {
+  it('aborted while the mocks start, rejects with the reason and leaves no process or folder', async () => {
     const controller = new AbortController();
     const reason = new Error('interrupted while starting');
     const started = startMocks({
-      root: repoRoot,
+      root: vendorsRoot,
       signal: controller.signal,
       onOutput: () => controller.abort(reason),
     });

@@ -6,7 +6,6 @@ import { extensionsSchema } from '../src/extensions/schema.js';
 import { extensionViolations } from '../src/extensions/validate.js';
 import { lintSpecFile, REDOCLY_CHECK } from '../src/lint.js';
 import { bundleSpec } from '../src/load.js';
-import { getVendor } from '../src/vendors.js';
 import { fixtures, repoRoot } from './helpers.js';
 
 const declarationsCheck = async (name: string) => {
@@ -100,54 +99,44 @@ describe('the extensions JSON Schema', () => {
 });
 
 describe('listDeclarations and errorEnvelope', () => {
-  const load = async (slug: string) => bundleSpec(getVendor(slug, repoRoot).specFile, repoRoot);
+  // Each vendor's own declarations are read in its per-vendor suite (test/vendor/declarations.test.ts).
+  const load = async (name: string) => bundleSpec(join(fixtures, name), repoRoot);
 
-  it('read the list -> get relation of every vendor that has one', async () => {
-    const relations = Object.fromEntries(
-      await Promise.all(
-        ['tensoras', 'sambanova', 'majestix', 'quantized', 'tensorone'].map(async (slug) => {
-          const [list, ...rest] = listDeclarations(await load(slug));
-          expect(rest).toEqual([]);
-          return [
-            slug,
-            {
-              list: list!.operation.operation.operationId,
-              items: list!.items,
-              id: list!.id,
-              get: list!.get && `${list!.get.operation.operation.operationId}(${list!.get.parameter})`,
-            },
-          ];
-        }),
-      ),
-    );
-    expect(relations).toEqual({
-      tensoras: { list: 'listModels', items: ['/data'], id: ['/id'], get: 'getModel(model_id)' },
-      sambanova: { list: 'listModels', items: ['/data'], id: ['/id'], get: 'getModel(model_id)' },
-      majestix: { list: 'listModels', items: ['/models'], id: ['/id', '/key'], get: undefined },
-      quantized: { list: 'listModels', items: [''], id: ['/id'], get: undefined },
-      tensorone: {
+  it('read the list -> get relation of every list: with a get, a bare array without one, alternatives', async () => {
+    const relations = listDeclarations(await load('relations.yaml')).map((list) => ({
+      list: list.operation.operation.operationId,
+      items: list.items,
+      id: list.id,
+      get: list.get && `${list.get.operation.operation.operationId}(${list.get.parameter})`,
+    }));
+    expect(relations).toEqual([
+      { list: 'listModels', items: ['/data'], id: ['/id'], get: 'getModel(model_id)' },
+      { list: 'listArchive', items: [''], id: ['/id', '/key'], get: undefined },
+      {
         list: 'listTrainingModels',
         items: ['/models'],
         id: ['/id', '/modelId'],
         get: 'getTrainingModel(modelId)',
       },
-    });
-  });
-
-  it('read the item schema a list declares', async () => {
-    const doc = await load('tensoras');
-    expect(listItemSchemas(doc, listDeclarations(doc)[0]!).map((s) => s.pointer)).toEqual([
-      '#/components/schemas/Model',
     ]);
   });
 
-  it('read the error envelope of every vendor', async () => {
-    expect(errorEnvelope(await load('majestix'))).toEqual({
+  it('read the item schema a list declares', async () => {
+    const doc = await load('relations.yaml');
+    expect(listDeclarations(doc).map((list) => listItemSchemas(doc, list).map((s) => s.pointer))).toEqual([
+      ['#/components/schemas/Model'],
+      ['#/components/schemas/Model'],
+      ['#/components/schemas/TrainingModel'],
+    ]);
+  });
+
+  it('read the error envelope: alternatives as lists, no code as none', async () => {
+    expect(errorEnvelope(await load('relations.yaml'))).toEqual({
       schema: '#/components/schemas/Error',
       message: ['/detail/message', '/detail'],
       code: ['/detail/code'],
     });
-    expect(errorEnvelope(await load('quantized'))).toEqual({
+    expect(errorEnvelope(await load('catalog.yaml'))).toEqual({
       schema: '#/components/schemas/Error',
       message: ['/error/message'],
       code: [],

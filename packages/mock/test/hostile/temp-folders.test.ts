@@ -8,9 +8,9 @@ import { discoverVendors } from '@modelspecs/spec-tools';
 import { type NodeRun, runNode } from '@modelspecs/testkit';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { sweepAbandonedScratch } from '../../src/scratch.js';
-import { cliBin, eventually, isRunning, mockChildren, repoRoot } from '../support/helpers.js';
+import { cliBin, eventually, isRunning, mockChildren, vendorsRoot } from '../support/helpers.js';
 
-const [first, second] = discoverVendors(repoRoot);
+const [first, second] = discoverVendors(vendorsRoot);
 const vendors = `${first!.slug},${second!.slug}`;
 
 // Each test gets its own system temporary folder (TMPDIR), so that what is left there is what the run left.
@@ -40,7 +40,10 @@ function killGroup(pid: number): void {
 }
 
 function cli(tmp: string): NodeRun {
-  const run = runNode(cliBin, ['--vendor', vendors], repoRoot, { TMPDIR: tmp });
+  const run = runNode(cliBin, ['--vendor', vendors], vendorsRoot, {
+    MODELSPECS_ROOT: vendorsRoot,
+    TMPDIR: tmp,
+  });
   running.push(run);
   return run;
 }

@@ -28,6 +28,11 @@ export { freePortBase } from '../../src/index.js';
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const repoRoot = join(packageDir, '..', '..');
 export const fixtures = join(packageDir, 'test', 'fixtures');
+/**
+ * Three small vendors (a workspace with `specs/`) for the tests of the tool itself: starting, stopping, ports,
+ * processes and the command. The checkout's vendor specs are checked in the per-vendor suites (test/vendor/).
+ */
+export const vendorsRoot = join(fixtures, 'three-vendors');
 export const cliBin = join(packageDir, 'bin', 'modelspecs-mock.js');
 
 export interface LoadedSpec {
@@ -104,13 +109,25 @@ export async function send(
   };
 }
 
-/** The example mocks of every vendor that test/global-setup.ts started once for the whole run. */
+/** Running mocks as the suites that only send requests see them (they may not stop or kill them). */
 export type SharedMocks = Pick<RunningMocks, 'urls' | 'mocks'>;
 
-/** The run's shared example mocks, for suites that only send requests (nothing may stop or kill them). */
-export function exampleMocks(): () => SharedMocks {
-  const shared = inject('exampleMocks');
-  return () => shared;
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The example mocks of the vendors under test, started once per run by vitest.vendor.setup.ts. */
+    mocks?: SharedMocks;
+  }
+}
+
+/** The example mocks of the vendors under test that the per-vendor suites share (see vitest.vendor.setup.ts). */
+export function sharedMocks(): SharedMocks {
+  const mocks = inject('mocks');
+  if (!mocks) {
+    throw new Error(
+      'No shared mocks: run the per-vendor suites with vitest.vendor.config.ts, whose global setup starts them',
+    );
+  }
+  return mocks;
 }
 
 /** Starts mocks before the enclosing suite's tests and stops them after; returns a getter for the running mocks. */

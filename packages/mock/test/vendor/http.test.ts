@@ -1,43 +1,42 @@
-// Every operation of every discovered spec, over real HTTP against the real Prism mocks.
+// Every operation of the vendor's spec, over real HTTP against its real Prism mock (run by its spec package's
+// `test:vendor` task; see vitest.vendor.config.ts).
 import {
   DocumentSchemas,
   deref,
   describeErrors,
-  discoverVendors,
   type ExampleObject,
   exampleRequest,
   listOperations,
   mediaTypeExample,
   vendorFacts,
 } from '@modelspecs/spec-tools';
+import { vendorsUnderTest } from '@modelspecs/testkit';
 import { describe, expect, it } from 'vitest';
 import {
   credentialAlternatives,
   type MockCredentials,
   type RunningMock,
   serverBasePath,
-} from '../src/index.js';
+} from '../../src/index.js';
 import {
   answeredStatus,
-  exampleMocks,
   loadSpecs,
   repoRoot,
   requiresCredentials,
   responseFor,
   send,
+  sharedMocks,
   successStatus,
-} from './support/helpers.js';
+} from '../support/helpers.js';
 
-const specs = await loadSpecs(discoverVendors(repoRoot));
+const specs = await loadSpecs(vendorsUnderTest(repoRoot));
 
-const mocks = exampleMocks();
-
-const mockOf = (slug: string): RunningMock => mocks().mocks.find((m) => m.slug === slug)!;
+const mockOf = (slug: string): RunningMock => sharedMocks().mocks.find((m) => m.slug === slug)!;
 
 it('starts one mock per discovered vendor, each on its own port of 127.0.0.1', () => {
-  expect(mocks().mocks.map((m) => m.slug)).toEqual(specs.map((s) => s.vendor.slug));
-  expect(new Set(mocks().mocks.map((m) => m.port)).size).toBe(specs.length);
-  for (const mock of mocks().mocks) expect(new URL(mock.origin).hostname).toBe('127.0.0.1');
+  expect(sharedMocks().mocks.map((m) => m.slug)).toEqual(specs.map((s) => s.vendor.slug));
+  expect(new Set(sharedMocks().mocks.map((m) => m.port)).size).toBe(specs.length);
+  for (const mock of sharedMocks().mocks) expect(new URL(mock.origin).hostname).toBe('127.0.0.1');
 });
 
 describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
@@ -48,7 +47,7 @@ describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
 
   it("serves the spec's base path, so the base URL replaces the vendor's as is", () => {
     const mock = mockOf(vendor.slug);
-    expect(mocks().urls[vendor.slug]).toBe(mock.baseUrl);
+    expect(sharedMocks().urls[vendor.slug]).toBe(mock.baseUrl);
     expect(mock.baseUrl).toBe(`${mock.origin}${serverBasePath(doc, where)}`);
     expect(mock.vendorBaseUrl).toBe(doc.servers?.[0]?.url);
     expect(mock.name).toBe(doc.info['x-vendor']);

@@ -1,18 +1,22 @@
-// --dynamic: answers generated from the schemas, reproducible for a seed.
+// --dynamic: answers generated from the vendor's schemas, reproducible for a seed (run by its spec package's
+// `test:vendor` task; see vitest.vendor.config.ts).
 import {
   DocumentSchemas,
   describeErrors,
-  discoverVendors,
   exampleRequest,
   listOperations,
   mediaTypeExample,
   vendorFacts,
 } from '@modelspecs/spec-tools';
+import { vendorsUnderTest } from '@modelspecs/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentialAlternatives, type RunningMocks, startMocks } from '../src/index.js';
-import { answeredStatus, loadSpecs, repoRoot, responseFor, send, successStatus } from './support/helpers.js';
+import { credentialAlternatives, type RunningMocks, startMocks } from '../../src/index.js';
+import { answeredStatus, loadSpecs, repoRoot, responseFor, send, successStatus } from '../support/helpers.js';
 
-const specs = await loadSpecs(discoverVendors(repoRoot));
+const specs = await loadSpecs(vendorsUnderTest(repoRoot));
+
+// Only the vendors under test: without `vendors`, startMocks would start (and read the spec of) every vendor.
+const vendors = specs.map((s) => s.vendor.slug);
 
 let seedA: RunningMocks;
 let seedAAgain: RunningMocks;
@@ -20,13 +24,18 @@ let seedB: RunningMocks;
 beforeAll(async () => {
   // A second process with the same seed (one vendor is enough) shows the answers do not depend on the process.
   [seedA, seedAAgain, seedB] = await Promise.all([
-    startMocks({ root: repoRoot, dynamic: true, seed: 'alpha' }),
-    startMocks({ root: repoRoot, dynamic: true, seed: 'alpha', vendors: specs[0]!.vendor.slug }),
-    startMocks({ root: repoRoot, dynamic: true, seed: 'beta' }),
+    startMocks({ root: repoRoot, dynamic: true, seed: 'alpha', vendors }),
+    startMocks({ root: repoRoot, dynamic: true, seed: 'alpha', vendors: vendors[0] }),
+    startMocks({ root: repoRoot, dynamic: true, seed: 'beta', vendors }),
   ]);
 }, 180_000);
 afterAll(async () => {
   await Promise.all([seedA, seedAAgain, seedB].map((running) => running?.stop()));
+});
+
+it('starts the mocks of the vendors under test only', () => {
+  for (const running of [seedA, seedB]) expect(running.mocks.map((m) => m.slug)).toEqual(vendors);
+  expect(seedAAgain.mocks.map((m) => m.slug)).toEqual([vendors[0]]);
 });
 
 describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {

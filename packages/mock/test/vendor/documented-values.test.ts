@@ -2,11 +2,11 @@
 // examples together cover the documented values, so a client tested against the mock meets each of them. A value
 // counts only where the spec lists it: at the schema location (JSON pointer) of its field, so two fields that share
 // a name (a model's `status` and a deployment's `status`) cannot cover for each other. And every header a success
-// response declares is answered with its documented example, never an invented value.
+// response declares is answered with its documented example, never an invented value. Run for the vendor by its spec
+// package's `test:vendor` task (see vitest.vendor.config.ts).
 import {
   child,
   deref,
-  discoverVendors,
   type ExampleObject,
   exampleRequest,
   followRefs,
@@ -15,16 +15,17 @@ import {
   type OpenApiDocument,
   type ResponseObject,
 } from '@modelspecs/spec-tools';
+import { vendorsUnderTest } from '@modelspecs/testkit';
 import { describe, expect, it } from 'vitest';
 import {
   answeredStatus,
-  exampleMocks,
   loadSpecs,
   repoRoot,
   responseFor,
   send,
+  sharedMocks,
   successStatus,
-} from './support/helpers.js';
+} from '../support/helpers.js';
 
 type Schema = Record<string, unknown>;
 /** Schema location (JSON pointer where the field's schema lives, `$ref`s followed) -> scalar values. */
@@ -181,7 +182,7 @@ describe('documented values are matched by schema location', () => {
   });
 });
 
-const specs = await loadSpecs(discoverVendors(repoRoot));
+const specs = await loadSpecs(vendorsUnderTest(repoRoot));
 
 describe.each(specs)('$vendor.slug static examples', ({ vendor, doc }) => {
   it('cover every documented value, and a value removed from them is reported at its location', () => {
@@ -198,11 +199,9 @@ describe.each(specs)('$vendor.slug static examples', ({ vendor, doc }) => {
   });
 });
 
-const mocks = exampleMocks();
-
 describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
   it('serves every documented value of every listed response field, at its location, among its static examples', async () => {
-    const mock = mocks().mocks.find((m) => m.slug === vendor.slug)!;
+    const mock = sharedMocks().mocks.find((m) => m.slug === vendor.slug)!;
     const served: ByLocation = new Map();
     for (const entry of listOperations(doc)) {
       const request = exampleRequest(doc, entry);
@@ -230,7 +229,7 @@ describe.each(specs)('$vendor.slug', ({ vendor, doc }) => {
 
 describe.each(specs)('$vendor.slug headers', ({ vendor, doc }) => {
   it('answers every header a success response declares with its example', async () => {
-    const mock = mocks().mocks.find((m) => m.slug === vendor.slug)!;
+    const mock = sharedMocks().mocks.find((m) => m.slug === vendor.slug)!;
     const expected: string[] = [];
     const answered: string[] = [];
     for (const entry of listOperations(doc)) {
