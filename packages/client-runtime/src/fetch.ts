@@ -123,6 +123,7 @@ const sleep = (ms: number, signal: AbortSignal | undefined) =>
       resolve();
     }, ms);
     signal?.throwIfAborted();
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once, so the listener runs at most once anyway
     signal?.addEventListener('abort', abort, { once: true });
   });
 
@@ -244,6 +245,7 @@ export function createTransport(
       call.timeout = timeout;
       call.attempts++;
       // The record is the RequestInit itself: only its signal changes from one attempt to the next.
+      // Stryker disable next-line ConditionalExpression: when timeout is the caller's signal, any() of it twice behaves as it
       request.signal = caller && timeout !== caller ? AbortSignal.any([caller, timeout!]) : timeout;
       const started = log && performance.now();
       log?.(
