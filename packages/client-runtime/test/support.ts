@@ -6,7 +6,7 @@ import {
   vendorFacts,
 } from '@modelspecs/spec-tools';
 import type { Fetch } from '../src/fetch.js';
-import type { VendorFacts } from '../src/index.js';
+import type { Logger, VendorFacts } from '../src/index.js';
 
 export interface Recorder {
   fetch: Fetch;
@@ -27,6 +27,18 @@ export function recorder(
       return respond(request, requests.length);
     },
   };
+}
+
+/** A logger that keeps each line with its level. */
+export function recordingLogger(): { logged: [string, string][]; logger: Logger } {
+  const logged: [string, string][] = [];
+  const logger = Object.fromEntries(
+    (['error', 'warn', 'info', 'debug'] as const).map((level) => [
+      level,
+      (line: string) => logged.push([level, line]),
+    ]),
+  ) as unknown as Logger;
+  return { logged, logger };
 }
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>

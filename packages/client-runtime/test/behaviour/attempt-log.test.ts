@@ -1,18 +1,12 @@
 // The log line of each attempt: an answer at info with its status, a failure at warn with the error's name, and the
 // time the attempt took.
 import { describe, expect, it } from 'vitest';
-import { createVendorClient, type Logger } from '../../src/index.js';
-import { exampleFacts, json, recorder } from '../support.js';
+import { createVendorClient } from '../../src/index.js';
+import { exampleFacts, json, recorder, recordingLogger } from '../support.js';
 
 describe('the log of an attempt', () => {
   it('logs a failed attempt at warn by its error name, an answer at info by its status, each with its time', async () => {
-    const logged: [string, string][] = [];
-    const logger = Object.fromEntries(
-      (['error', 'warn', 'info', 'debug'] as const).map((level) => [
-        level,
-        (line: string) => logged.push([level, line]),
-      ]),
-    ) as unknown as Logger;
+    const { logged, logger } = recordingLogger();
     const { fetch } = recorder((_, attempt) => {
       if (attempt === 1) throw new TypeError('fetch failed');
       return json({ data: [] });
