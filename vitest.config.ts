@@ -16,6 +16,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     restoreMocks: true,
+    // A test's vi.stubGlobal and vi.stubEnv end with it, even where test files share one module graph.
+    unstubGlobals: true,
+    unstubEnvs: true,
     globalSetup: existsSync(globalSetup) ? [globalSetup] : [],
     typecheck: {
       enabled: true,

@@ -14,5 +14,11 @@ if (!tests?.length) throw new Error(`${manifest.name}: package.json names no mod
 
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: tests, typecheck: { enabled: false } },
+  test: {
+    ...base.test,
+    include: tests,
+    typecheck: { enabled: false },
+    // `modelspecs.mutation.isolate: false`: one module graph for every test file and mutant run (scripts/mutation.mjs).
+    isolate: process.env.MODELSPECS_MUTATION_SHARED_MODULES !== '1',
+  },
 });

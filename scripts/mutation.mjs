@@ -3,8 +3,12 @@
 //   "modelspecs": { "mutation": {
 //     "mutate": ["src/**/*.ts", "!src/cli.ts"],          files to mutate (Stryker globs, relative to the package)
 //     "tests": ["test/units.test.ts", "test/checks/**"],  the fast unit tests mutants run against
-//     "break": { "src/checks/": 90 }                      minimum score per path prefix; these files may also leave
-//   } }                                                   no mutant without coverage
+//     "break": { "src/checks/": 90 },                     minimum score per path prefix; these files may also leave
+//                                                         no mutant without coverage
+//     "isolate": false                                    optional: the test files share one module graph, which
+//   } }                                                   saves re-importing them for every mutant (only for code
+//                                                         that keeps no state in its modules: a cache filled under
+//                                                         one mutant would still answer under the next)
 // Each package's JSON and HTML reports go to reports/mutation/<folder>/; the incremental baseline beside them is
 // committed, so a run only tests the mutants of code (and tests) that changed since.
 //   node scripts/mutation.mjs [--incremental] [--package <folder>[,<folder>]]
@@ -81,6 +85,8 @@ for (const { folder, dir, scope } of selected) {
   const packageStarted = performance.now();
   process.chdir(dir);
   if (values.tests) process.env.MODELSPECS_MUTATION_TESTS = values.tests;
+  if (scope.isolate === false) process.env.MODELSPECS_MUTATION_SHARED_MODULES = '1';
+  else delete process.env.MODELSPECS_MUTATION_SHARED_MODULES;
   const results = await new Stryker({
     packageManager: 'pnpm',
     plugins: [vitestRunner],

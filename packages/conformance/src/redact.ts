@@ -83,18 +83,9 @@ function matcher(secret: string): Matcher {
   };
 }
 
-const cache = new Map<string, Matcher[]>();
-
+/** One matcher per secret, longest first (so that a key holding another is replaced whole); `''` matches nothing. */
 function matchersFor(secrets: readonly string[]): Matcher[] {
-  const unique = [...new Set(secrets.filter((s) => s !== ''))].sort((a, b) => b.length - a.length);
-  const id = JSON.stringify(unique);
-  let found = cache.get(id);
-  if (!found) {
-    found = unique.map(matcher);
-    if (cache.size > 64) cache.clear();
-    cache.set(id, found);
-  }
-  return found;
+  return [...new Set(secrets.filter((s) => s !== ''))].sort((a, b) => b.length - a.length).map(matcher);
 }
 
 /** The text a base64 or base64url token decodes to, when it is text at all. */
@@ -116,7 +107,10 @@ function holdsSecret(token: string, matchers: readonly Matcher[]): boolean {
 
 /** Replaces every form of every secret (longest first) in a text with `***`. */
 export function redactText(text: string, secrets: readonly string[]): string {
-  const matchers = matchersFor(secrets);
+  return redactWith(text, matchersFor(secrets));
+}
+
+function redactWith(text: string, matchers: readonly Matcher[]): string {
   if (matchers.length === 0) return text;
   // Only runs long enough to hold a key are decoded.
   const shortest = Math.max(2, Math.min(...matchers.map((m) => m.minBase64)));
@@ -134,7 +128,9 @@ export function redactText(text: string, secrets: readonly string[]): string {
 
 /** Replaces every secret in every string (and key) of a plain value with `***`. */
 export function redact<T>(value: T, secrets: readonly string[]): T {
-  const scrub = (text: string) => redactText(text, secrets);
+  // The matchers are built once for the whole value, not kept in the module: nothing outlives the call.
+  const matchers = matchersFor(secrets);
+  const scrub = (text: string) => redactWith(text, matchers);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return scrub(v);
     if (Array.isArray(v)) return v.map(walk);
