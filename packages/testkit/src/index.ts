@@ -265,4 +265,4 @@ export {
   runNode,
   tempFolder,
 } from './processes.js';
-export { vendorsUnderTest } from './vendor-suite.js';
+export { type SharedMocks, sharedMocks, vendorsUnderTest } from './vendor-suite.js';

@@ -4,10 +4,23 @@
 import { findRepoRoot, selectVendors, type Vendor } from '@modelspecs/spec-tools';
 import { inject } from 'vitest';
 
+/**
+ * The example mocks the per-vendor suites share, started once per run by vitest.vendor.setup.ts: a copy, so a suite
+ * can send requests to them but not stop them. `Mock` is the mock package's `RunningMock` (testkit cannot import it:
+ * the mock's own tests import testkit).
+ */
+export interface SharedMocks<Mock extends { slug: string } = { slug: string }> {
+  /** Base URL of each mock by slug, base path included. */
+  urls: Record<string, string>;
+  mocks: Mock[];
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The slug of the vendor whose spec package runs the per-vendor suites; absent when they run for every vendor. */
     vendor?: string;
+    /** The example mocks of the vendors under test (see SharedMocks). */
+    mocks?: SharedMocks;
   }
 }
 
@@ -16,4 +29,15 @@ export function vendorsUnderTest(root: string = findRepoRoot()): Vendor[] {
   const vendors = selectVendors(inject('vendor'), root);
   if (vendors.length === 0) throw new Error(`no vendor under specs/ in ${root}`);
   return vendors;
+}
+
+/** The example mocks the per-vendor suites share; a clear error when the suite runs without the setup that starts them. */
+export function sharedMocks<Mock extends { slug: string } = { slug: string }>(): SharedMocks<Mock> {
+  const mocks = inject('mocks');
+  if (!mocks) {
+    throw new Error(
+      'No shared mocks: run the per-vendor suites with vitest.vendor.config.ts, whose global setup starts them',
+    );
+  }
+  return mocks as SharedMocks<Mock>;
 }

@@ -1,8 +1,7 @@
 // The checker against the vendor's own Prism mock (run by its spec package's `test:vendor` task; see
 // vitest.vendor.config.ts). The mock is the one the per-vendor suites share, started by vitest.vendor.setup.ts.
-import type { RunningMocks } from '@modelspecs/mock';
-import { vendorsUnderTest } from '@modelspecs/testkit';
-import { describe, expect, inject, it } from 'vitest';
+import { sharedMocks, vendorsUnderTest } from '@modelspecs/testkit';
+import { describe, expect, it } from 'vitest';
 import { checkTarget } from '../../src/index.js';
 import { MOCK_SKIPS } from '../support/skips.js';
 import { repoRoot, specOf } from '../support/specs.js';
@@ -11,18 +10,7 @@ const vendors = vendorsUnderTest(repoRoot);
 
 const STATEFUL = ['error_envelope_conformance', 'list_get_consistency'];
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The example mocks of the vendors under test, started once per run by vitest.vendor.setup.ts. */
-    mocks?: Pick<RunningMocks, 'urls' | 'mocks'>;
-  }
-}
-
-const mocks = inject('mocks');
-if (!mocks)
-  throw new Error(
-    'No shared mocks: run this suite with vitest.vendor.config.ts, whose global setup starts them',
-  );
+const mocks = sharedMocks();
 
 describe('the checker against our Prism mocks', () => {
   it.each(vendors.map((v) => v.slug))(

@@ -14,9 +14,11 @@ import {
   type ResponseObject,
   type Vendor,
 } from '@modelspecs/spec-tools';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { type SharedMocks, sharedMocks as sharedMocksOf } from '@modelspecs/testkit';
+import { afterAll, beforeAll } from 'vitest';
 import {
   type MockCredentials,
+  type RunningMock,
   type RunningMocks,
   type StartMocksOptions,
   startMocks,
@@ -109,26 +111,8 @@ export async function send(
   };
 }
 
-/** Running mocks as the suites that only send requests see them (they may not stop or kill them). */
-export type SharedMocks = Pick<RunningMocks, 'urls' | 'mocks'>;
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The example mocks of the vendors under test, started once per run by vitest.vendor.setup.ts. */
-    mocks?: SharedMocks;
-  }
-}
-
-/** The example mocks of the vendors under test that the per-vendor suites share (see vitest.vendor.setup.ts). */
-export function sharedMocks(): SharedMocks {
-  const mocks = inject('mocks');
-  if (!mocks) {
-    throw new Error(
-      'No shared mocks: run the per-vendor suites with vitest.vendor.config.ts, whose global setup starts them',
-    );
-  }
-  return mocks;
-}
+/** The example mocks the per-vendor suites share (see vitest.vendor.setup.ts), with the mock's own type. */
+export const sharedMocks = (): SharedMocks<RunningMock> => sharedMocksOf<RunningMock>();
 
 /** Starts mocks before the enclosing suite's tests and stops them after; returns a getter for the running mocks. */
 export function mocksForSuite(options: StartMocksOptions): () => RunningMocks {

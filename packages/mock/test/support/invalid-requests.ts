@@ -17,9 +17,10 @@ import {
   type OperationEntry,
   type ParameterObject,
 } from '@modelspecs/spec-tools';
+import type { SharedMocks } from '@modelspecs/testkit';
 import { expect, it } from 'vitest';
 import type { RunningMock } from '../../src/index.js';
-import type { LoadedSpec, SharedMocks } from './helpers.js';
+import type { LoadedSpec } from './helpers.js';
 
 interface Probe {
   what: string;
@@ -126,7 +127,7 @@ function errorSchemas(doc: OpenApiDocument): string[] {
 
 export function invalidRequestSuite(
   specs: () => LoadedSpec[],
-  mocks: () => SharedMocks,
+  mocks: () => SharedMocks<RunningMock>,
   expected: (entry: OperationEntry) => number = expectedStatus,
 ): void {
   it('has something to refuse', () => {
