@@ -1,27 +1,12 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { pointersSchema } from './pointer.js';
-import { EXTENSION_DEFS, EXTENSIONS_SCHEMA_ID, type ExtensionName, extensionsSchema } from './schema.js';
+import type { ExtensionName } from './schema.js';
+import { validatorOf } from './validators.js';
 
 /** One way an extension's value breaks its schema: where inside the value (a plain pointer), and how. */
 export interface ExtensionViolation {
   pointer: string;
   message: string;
-}
-
-let validators: Map<ExtensionName, ValidateFunction> | undefined;
-
-function validatorOf(name: ExtensionName): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-    ajv.addSchema(extensionsSchema);
-    validators = new Map(
-      Object.entries(EXTENSION_DEFS).map(([extension, def]) => [
-        extension as ExtensionName,
-        ajv.getSchema(`${EXTENSIONS_SCHEMA_ID}#/$defs/${def}`)!,
-      ]),
-    );
-  }
-  return validators.get(name)!;
 }
 
 function describe(errors: readonly ErrorObject[]): ExtensionViolation[] {
