@@ -153,8 +153,8 @@ export interface VendorClient<Paths extends {}> {
   ): Result<Paths, Path, Method>;
 }
 
-// Stryker disable next-line OptionalChaining: Node, where the tests run, always has process; the chain serves browsers
 const env = (name: string) =>
+  // Stryker disable next-line OptionalChaining: Node, where the tests run, always has process; the chain serves browsers
   (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[name];
 
 /**
