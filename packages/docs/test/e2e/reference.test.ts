@@ -188,10 +188,13 @@ describe.each(vendors.map((v) => v.slug))('the %s reference', (slug) => {
         await expect
           .poll(() => languages.allInnerTexts())
           .toEqual(expect.arrayContaining(['curl', 'TypeScript']));
+        // The menu just opened is the last in the page: an earlier section's may still be there, scrolled out of view.
+        // Clicked by its own click event, which does not depend on where the menu lies against the viewport (it
+        // may open past the bottom of the window, where a pointer cannot reach it).
         await languages
           .filter({ hasText: new RegExp(`^${language}$`) })
-          .first()
-          .click();
+          .last()
+          .dispatchEvent('click');
       };
       await choose('curl');
       await expect.poll(() => sample.textContent()).toMatch(/^curl /);
