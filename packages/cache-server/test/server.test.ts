@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNode } from '@modelspecs/testkit';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningCacheServer, startCacheServer } from '../src/index.js';
 
 const writeToken = randomBytes(16).toString('hex');
@@ -77,10 +77,6 @@ describe('startCacheServer', () => {
 
 describe('modelspecs-cache-server', () => {
   const cli = fileURLToPath(new URL('../bin/modelspecs-cache-server.js', import.meta.url));
-
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
 
   it('will not start without a token: it names TURBO_TOKEN and exits 2', async () => {
     // The child inherits this environment: a developer's own TURBO_TOKEN must not reach it.

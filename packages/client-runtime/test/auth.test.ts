@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createVendorClient } from '../src/index.js';
 import { type AcmePaths, exampleFacts, json, recorder, specVendors } from './support.js';
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 /** The header a spec's security scheme puts a credential in, and the value it carries. */
 function expectedHeader(facts: (typeof specVendors)[number]['facts'], scheme: string, secret: string) {

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createVendorClient, type Logger } from '../src/index.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createVendorClient } from '../src/index.js';
 import { type Loopback, listen } from './hostile/loopback.js';
-import { type AcmePaths, exampleFacts } from './support.js';
+import { type AcmePaths, exampleFacts, recordingLogger } from './support.js';
 
 const KEY = 'sk-log-key-4417';
 let server: Loopback;
@@ -15,24 +15,10 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
-
-const lines = () => {
-  const logged: [string, string][] = [];
-  const logger = Object.fromEntries(
-    (['error', 'warn', 'info', 'debug'] as const).map((level) => [
-      level,
-      (line: string) => logged.push([level, line]),
-    ]),
-  ) as unknown as Logger;
-  return { logged, logger };
-};
 
 describe('logging', () => {
   it('reports each attempt, its status, its time and the retry, with credentials redacted', async () => {
-    const { logged, logger } = lines();
+    const { logged, logger } = recordingLogger();
     const client = createVendorClient<AcmePaths>(exampleFacts, {
       apiKey: KEY,
       baseUrl: `${server.origin}/v1`,
@@ -52,7 +38,7 @@ describe('logging', () => {
   });
 
   it('keeps a key sent in the query out of every URL it logs', async () => {
-    const { logged, logger } = lines();
+    const { logged, logger } = recordingLogger();
     const facts = {
       ...exampleFacts,
       securitySchemes: { query: { type: 'apiKey', in: 'query', name: 'api_key' } },
@@ -71,7 +57,7 @@ describe('logging', () => {
   });
 
   it('takes its level from MODELSPECS_LOG, and says nothing when it is off', async () => {
-    const { logged, logger } = lines();
+    const { logged, logger } = recordingLogger();
     vi.stubEnv('MODELSPECS_LOG', 'warn');
     count = 0;
     const options = { apiKey: KEY, baseUrl: `${server.origin}/v1`, logger };

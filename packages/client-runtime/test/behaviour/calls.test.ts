@@ -1,6 +1,6 @@
 // The method shortcuts, answers that carry no body whatever `parseAs` asks for, headers a call removes, base URLs
 // that only look as if they held a password, and which credential headers keep a browser from following redirects.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Fetch } from '../../src/fetch.js';
 import { createVendorClient, type VendorFacts } from '../../src/index.js';
 import { exampleFacts, json, recorder } from '../support.js';
@@ -81,10 +81,6 @@ describe('the base URL', () => {
 });
 
 describe('in a browser, which hides where a cross-origin redirect leads', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
-
   const modeFor = async (name: string) => {
     vi.stubGlobal('document', {});
     const facts: VendorFacts = {
