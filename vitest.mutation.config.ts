@@ -18,7 +18,8 @@ export default defineConfig({
     ...base.test,
     include: tests,
     typecheck: { enabled: false },
-    // `modelspecs.mutation.isolate: false`: one module graph for every test file and mutant run (scripts/mutation.mjs).
+    // `modelspecs.mutation.isolate: false`: one module graph for every test file and mutant run (scripts/mutation.mjs);
+    // patches/vitest@*.patch keeps the worker that holds it from one run to the next under the same variable.
     isolate: process.env.MODELSPECS_MUTATION_SHARED_MODULES !== '1',
   },
 });

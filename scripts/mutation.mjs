@@ -5,10 +5,11 @@
 //     "tests": ["test/units.test.ts", "test/checks/**"],  the fast unit tests mutants run against
 //     "break": { "src/checks/": 90 },                     minimum score per path prefix; these files may also leave
 //                                                         no mutant without coverage
-//     "isolate": false                                    optional: the test files share one module graph, which
-//   } }                                                   saves re-importing them for every mutant (only for code
-//                                                         that keeps no state in its modules: a cache filled under
-//                                                         one mutant would still answer under the next)
+//     "isolate": false                                    optional: the test files share one module graph and
+//   } }                                                   one worker kept from mutant to mutant (patches/README.md),
+//                                                         which saves re-importing them for every mutant (only for
+//                                                         code that keeps no state in its modules: a cache filled
+//                                                         under one mutant would still answer under the next)
 // Each package's JSON and HTML reports go to reports/mutation/<folder>/; the incremental baseline beside them is
 // committed, so a run only tests the mutants of code (and tests) that changed since.
 //   node scripts/mutation.mjs [--incremental] [--package <folder>[,<folder>]]
