@@ -5,13 +5,12 @@
 // root's mutation config over a throwaway package and check what the runs depend on: each run runs the tests its own
 // pattern names (the kept worker must not keep the first run's), a failing run stops there and the next one still runs,
 // and the worker (its thread) is kept only when the package asks for it.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type NodeRun, removeTempFolders, runNode, tempFolder } from '../src/processes.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const vitestDir = dirname(createRequire(import.meta.url).resolve('vitest/package.json'));
@@ -54,8 +53,9 @@ console.log('RESULT ' + JSON.stringify({ results, ran }));
 `;
 
 let dir: string;
+let driving: NodeRun | undefined;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'modelspecs-mutation-runner-'));
+  dir = tempFolder('modelspecs-mutation-runner-');
   mkdirSync(join(dir, 'test'));
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(vitestDir, join(dir, 'node_modules', 'vitest'), 'dir');
@@ -70,25 +70,21 @@ beforeAll(() => {
   writeFileSync(join(dir, 'test', 'runs.test.ts'), testFile);
   writeFileSync(join(dir, 'driver.mjs'), driver);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  driving?.child.kill('SIGKILL');
+});
+afterAll(removeTempFolders);
 
-function drive(sharedModules: boolean) {
+async function drive(sharedModules: boolean) {
   rmSync(join(dir, 'ran.txt'), { force: true });
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    MODELSPECS_MUTATION_SHARED_MODULES: sharedModules ? '1' : '',
-  };
-  delete env.VITEST_WORKER_ID;
-  delete env.VITEST_POOL_ID;
-  const child = spawnSync(process.execPath, ['driver.mjs'], {
-    cwd: dir,
-    env,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  driving = runNode('driver.mjs', [], dir, { MODELSPECS_MUTATION_SHARED_MODULES: sharedModules ? '1' : '' });
+  const { code } = await driving.exit;
+  const line = driving
+    .stdout()
+    .split('\n')
+    .find((l) => l.startsWith('RESULT '));
   if (!line)
-    throw new Error(`the driver printed no result (exit ${child.status}):\n${child.stdout}\n${child.stderr}`);
+    throw new Error(`the driver printed no result (exit ${code}):\n${driving.stdout()}\n${driving.stderr()}`);
   return JSON.parse(line.slice('RESULT '.length)) as { results: Record<string, string>[]; ran: string[][] };
 }
 
@@ -100,15 +96,15 @@ const expectedRuns = [
 ];
 
 describe('mutation runs of vitest (vitest.mutation.config.ts and patches/)', () => {
-  it('with shared modules, keep one worker for every run, even after a failing one, and run what each run names', () => {
-    const { results, ran } = drive(true);
+  it('with shared modules, keep one worker for every run, even after a failing one, and run what each run names', async () => {
+    const { results, ran } = await drive(true);
     expect(results).toEqual(expectedRuns);
     expect(ran.map(([name]) => name)).toEqual(['alpha', 'beta', 'gamma', 'alpha', 'beta']);
     expect(new Set(ran.map(([, thread]) => thread)).size).toBe(1);
   });
 
-  it('without, start a worker for every run', () => {
-    const { results, ran } = drive(false);
+  it('without, start a worker for every run', async () => {
+    const { results, ran } = await drive(false);
     expect(results).toEqual(expectedRuns);
     expect(ran.map(([name]) => name)).toEqual(['alpha', 'beta', 'gamma', 'alpha', 'beta']);
     expect(new Set(ran.map(([, thread]) => thread)).size).toBe(4);
