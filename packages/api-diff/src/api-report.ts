@@ -15,10 +15,10 @@ import type { ApiChange } from './kinds.js';
 const apiExtractor = (): typeof ApiExtractor => createRequire(import.meta.url)('@microsoft/api-extractor');
 
 /** The client package of a vendor: `packages/<slug>`. */
-export const clientDir = (root: string, vendor: Vendor) => join(root, 'packages', vendor.slug);
+export const clientDir = (root: string, vendor: Vendor): string => join(root, 'packages', vendor.slug);
 
 /** The committed API report of a client package: the public type surface of its last release. */
-export const reportFile = (root: string, vendor: Vendor) =>
+export const reportFile = (root: string, vendor: Vendor): string =>
   join(clientDir(root, vendor), 'etc', `${vendor.slug}.api.md`);
 
 /**

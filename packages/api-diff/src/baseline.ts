@@ -12,7 +12,7 @@ import { filesAt } from './git.js';
 import type { JsonDocument } from './optic.js';
 
 /** The released bundle of a spec, committed by the release step: what the last published version described. */
-export const baselineFile = (vendor: Vendor) => join(vendor.dir, 'released', 'openapi.json');
+export const baselineFile = (vendor: Vendor): string => join(vendor.dir, 'released', 'openapi.json');
 
 /** The spec as it is now, bundled to one document (what the release step would publish). */
 export async function currentSpec(vendor: Vendor, root: string): Promise<JsonDocument> {

@@ -12,7 +12,7 @@ export interface ReleasedChanges {
 }
 
 /** `specs/<slug>/released/changes.json`: every release's API changes, newest first. */
-export const historyFile = (vendor: Vendor) => join(vendor.dir, 'released', 'changes.json');
+export const historyFile = (vendor: Vendor): string => join(vendor.dir, 'released', 'changes.json');
 
 export function readHistory(vendor: Vendor): ReleasedChanges[] {
   const file = historyFile(vendor);

@@ -85,7 +85,7 @@ export interface CallState {
 }
 
 /** The call each error answer belongs to, so that an ApiError built later can name it and redact its credentials. */
-export const callByResponse = new WeakMap<Response, CallState>();
+export const callByResponse: WeakMap<Response, CallState> = new WeakMap();
 
 /**
  * Replaces each secret with `[redacted]` where it stands as a whole token (not next to a letter or digit), so that a
@@ -137,7 +137,7 @@ export const valueAt = (value: unknown, pointer: string): unknown =>
     );
 
 /** The first of `pointers` that holds a string or number, as text. */
-export const firstAt = (value: unknown, pointers: readonly string[] = []) => {
+export const firstAt = (value: unknown, pointers: readonly string[] = []): string | undefined => {
   for (const pointer of pointers) {
     const found = valueAt(value, pointer);
     if (typeof found === 'string' || typeof found === 'number') return `${found}`;

@@ -58,10 +58,12 @@ export interface PlainRequest extends RequestInit {
 const NOT_IDEMPOTENT = /^(POST|PATCH)$/;
 
 /** Statuses worth another try: request timeout, conflict, rate limit and server errors. */
-export const isRetryableStatus = (status: number) => [408, 409, 429].includes(status) || status > 499;
+export const isRetryableStatus = (status: number): boolean =>
+  [408, 409, 429].includes(status) || status > 499;
 
 /** 0.5 s doubling per retry up to 8 s, less up to a quarter of jitter so that clients failing together spread out. */
-export const backoffMs = (retry: number) => Math.min(500 * 2 ** retry, 8000) * (1 - Math.random() / 4);
+export const backoffMs = (retry: number): number =>
+  Math.min(500 * 2 ** retry, 8000) * (1 - Math.random() / 4);
 
 /**
  * How long the server asked to wait in ms (`retry-after-ms`, or `Retry-After` in seconds or as an HTTP date);
@@ -128,7 +130,7 @@ const sleep = (ms: number, signal: AbortSignal | undefined) =>
   });
 
 /** Header-safe: no line break, control character or character beyond Latin-1 (nothing a header cannot carry). */
-export const unsendable = (secret: string) => /[^\t\x20-\x7e\x80-\xff]/.test(secret);
+export const unsendable = (secret: string): boolean => /[^\t\x20-\x7e\x80-\xff]/.test(secret);
 
 /** Whether a log line of `level` is wanted: 1 error, 2 warn, 3 info, 4 debug (0 is off). */
 export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;

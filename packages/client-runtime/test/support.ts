@@ -41,7 +41,7 @@ export function recordingLogger(): { logged: [string, string][]; logger: Logger 
   return { logged, logger };
 }
 
-export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 export interface SpecVendor {

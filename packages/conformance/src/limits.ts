@@ -3,7 +3,7 @@ import { UsageError } from '@modelspecs/spec-tools/cli';
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_LISTED_IDS = 20;
 /** How much of one response body the checker reads before it gives up on the body: 10 MiB. */
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES: number = 10 * 1024 * 1024;
 
 export interface Limits {
   timeoutMs: number;

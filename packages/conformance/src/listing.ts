@@ -42,7 +42,7 @@ export function unsendableId(id: string): string | undefined {
 export function primitiveLeaves(
   value: unknown,
   pointer = '',
-  into = new Map<string, unknown>(),
+  into: Map<string, unknown> = new Map(),
 ): Map<string, unknown> {
   if (Array.isArray(value)) {
     value.forEach((v, i) => {

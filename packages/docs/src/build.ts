@@ -19,7 +19,7 @@ import { renderReference } from './reference.js';
 import { summarizeVendor, type VendorSummary } from './vendor-summary.js';
 
 /** `packages/docs/dist`: where `pnpm turbo run docs` renders the site. */
-export const DEFAULT_SITE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+export const DEFAULT_SITE_DIR: string = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
 /** The portal's data, written next to it so a server can re-render the portal with other mock addresses. */
 export const PORTAL_DATA_FILE = 'portal.json';

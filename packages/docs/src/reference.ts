@@ -19,7 +19,7 @@ function redoclyCli(): string {
  * The page template: Redocly's default plus a Content-Security-Policy, an inline favicon, and a bar with the link
  * back to the portal and the spec downloads.
  */
-export const REFERENCE_TEMPLATE = join(
+export const REFERENCE_TEMPLATE: string = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
   'templates',

@@ -103,7 +103,10 @@ function sourcePages(doc: OpenApiDocument): VendorSummary['sourcePages'] {
 }
 
 /** Summarizes one vendor for the portal. Pure: it reads only the document and the vendor facts it is given. */
-export function summarizeVendor(doc: OpenApiDocument, vendor: Pick<Vendor, 'slug' | 'envVar' | 'mockPort'>) {
+export function summarizeVendor(
+  doc: OpenApiDocument,
+  vendor: Pick<Vendor, 'slug' | 'envVar' | 'mockPort'>,
+): VendorSummary {
   const server = doc.servers?.length ? serverOf(doc, `specs/${vendor.slug}`) : { url: '', basePath: '' };
   const summary: VendorSummary = {
     slug: vendor.slug,

@@ -6,8 +6,8 @@ import { bundleSpec, type OpenApiDocument } from '@modelspecs/spec-tools';
 import type { PortalData } from '../src/build.js';
 import { summarizeVendor } from '../src/vendor-summary.js';
 
-export const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const fixtures: string = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+export const repoRoot: string = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export const acmeVendor = { slug: 'acme', envVar: 'ACME_API_KEY', mockPort: 4999 } as const;
 

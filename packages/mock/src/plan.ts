@@ -23,7 +23,7 @@ const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_READY_TIMEOUT_MS = 60_000;
 
-export const PORT_HINT =
+export const PORT_HINT: string =
   'Stop whatever uses it, or move the mocks to other ports with --port-base <port> ' +
   '(`portBase` in startMocks; e.g. --port-base 5010).';
 

@@ -3,7 +3,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { SpecError } from './errors.js';
 
 /** The largest file a spec may consist of unless the caller raises it (`maxFileBytes`, `--max-file-bytes`). */
-export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES: number = 5 * 1024 * 1024;
 
 const isInside = (folder: string, path: string) => {
   const rel = relative(folder, path);

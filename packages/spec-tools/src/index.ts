@@ -44,6 +44,7 @@ export {
   type PriceDeclaration,
 } from './extensions/catalog.js';
 export { catalogDeclaration, readCatalogDeclaration } from './extensions/catalog-declaration.js';
+export type { JsonSchema } from './extensions/json-schema.js';
 export { type Paging, pagingSchema } from './extensions/paging.js';
 export { type PagingDeclaration, pagingDeclaration } from './extensions/paging-declaration.js';
 export { EXTENSIONS_SCHEMA_ID, extensionsSchema } from './extensions/schema.js';

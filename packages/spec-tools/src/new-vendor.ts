@@ -334,7 +334,7 @@ function clientPackageJson(o: NewVendorOptions): string {
     scripts: {
       generate: 'modelspecs-spec generate',
       'generate:check': 'modelspecs-spec generate --check',
-      build: 'tsc -p tsconfig.build.json',
+      build: 'node ../../scripts/build-package.mjs',
       typecheck: 'tsc --noEmit',
       test: 'vitest run --config ../../vitest.config.ts',
     },

@@ -4,13 +4,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 
-export const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+export const fixtures: string = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 /**
  * The checkout: the nearest folder above the tests that holds pnpm-workspace.yaml. Found, not counted: mutation
  * testing runs these tests from a copy of the package under packages/spec-tools/.stryker-tmp/.
  */
-export const repoRoot = (() => {
+export const repoRoot: string = (() => {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
     const parent = dirname(dir);

@@ -16,7 +16,7 @@ export const outcome = (violations: Violation[]): Outcome =>
   violations.length > 0 ? fail(violations) : pass();
 
 /** The valid request got no answer: the checks of its answer have nothing to judge. */
-export const NO_RESPONSE = skip('no response to judge (see not_a_server_error)');
+export const NO_RESPONSE: Outcome = skip('no response to judge (see not_a_server_error)');
 
 export const undocumentedStatus = (status: number): Outcome =>
   skip(`status ${status} is not documented (see status_code_conformance)`);

@@ -4,7 +4,7 @@ import { type CliIo, runCli } from '../../src/index.js';
 export async function captureCli(
   argv: string[],
   env: CliIo['env'] = {},
-  cwd = process.cwd(),
+  cwd: string = process.cwd(),
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';

@@ -54,8 +54,8 @@ export function stream(
   res: ServerResponse,
   state: HostileServer,
   chunk: Buffer,
-  total = Number.POSITIVE_INFINITY,
-) {
+  total: number = Number.POSITIVE_INFINITY,
+): void {
   let sent = 0;
   const pump = () => {
     while (!res.destroyed && sent < total) {
@@ -72,7 +72,12 @@ export function stream(
   pump();
 }
 
-export function json(res: ServerResponse, status: number, body: unknown | string, headers = {}) {
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown | string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }

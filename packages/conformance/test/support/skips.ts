@@ -2,7 +2,7 @@ import { STATELESS_IDS } from '../../src/checks/error-envelope-conformance.js';
 import { STATELESS_FETCH } from '../../src/checks/list-get-consistency.js';
 
 /** Every reason a check of a vendor's spec is skipped for against a server: the check does not apply to the operation. */
-export const SERVER_SKIPS = [
+export const SERVER_SKIPS: string[] = [
   'the path has no parameter to ask for an unknown id',
   'no bounded parameter',
   'the spec documents no response headers for 2XX',
@@ -14,4 +14,4 @@ export const SERVER_SKIPS = [
 ];
 
 /** Against our stateless mocks, the checks that need state are skipped too, saying so. */
-export const MOCK_SKIPS = [...SERVER_SKIPS, STATELESS_IDS, STATELESS_FETCH];
+export const MOCK_SKIPS: string[] = [...SERVER_SKIPS, STATELESS_IDS, STATELESS_FETCH];

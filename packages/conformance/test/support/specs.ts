@@ -6,7 +6,7 @@ import {
   type Vendor,
 } from '@modelspecs/spec-tools';
 
-export const repoRoot = findRepoRoot();
+export const repoRoot: string = findRepoRoot();
 
 /** Every vendor of the workspace, discovered from specs/*. */
 export const vendors: Vendor[] = discoverVendors(repoRoot);

@@ -27,15 +27,15 @@ import {
 export { eventually, isRunning, mockChildren } from '@modelspecs/testkit';
 export { freePortBase } from '../../src/index.js';
 
-export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const repoRoot = join(packageDir, '..', '..');
-export const fixtures = join(packageDir, 'test', 'fixtures');
+export const packageDir: string = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoRoot: string = join(packageDir, '..', '..');
+export const fixtures: string = join(packageDir, 'test', 'fixtures');
 /**
  * Three small vendors (a workspace with `specs/`) for the tests of the tool itself: starting, stopping, ports,
  * processes and the command. The checkout's vendor specs are checked in the per-vendor suites (test/vendor/).
  */
-export const vendorsRoot = join(fixtures, 'three-vendors');
-export const cliBin = join(packageDir, 'bin', 'modelspecs-mock.js');
+export const vendorsRoot: string = join(fixtures, 'three-vendors');
+export const cliBin: string = join(packageDir, 'bin', 'modelspecs-mock.js');
 
 export interface LoadedSpec {
   vendor: Vendor;

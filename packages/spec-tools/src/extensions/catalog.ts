@@ -2,8 +2,10 @@
 // (id, name, limits, prices with their unit and currency, capabilities...), or why the vendor does not expose it.
 // Pointers are RFC 6901 JSON pointers relative to ONE item of the list; a list of pointers is alternatives tried in
 // order. This file holds the part's JSON Schema and its typed form; catalog-declaration.ts is its one reader.
+
 import type { ListDeclaration } from '../declarations.js';
 import type { OperationEntry } from '../openapi.js';
+import type { JsonSchema } from './json-schema.js';
 
 /** Price units the catalog converts from, and how many tokens each prices. */
 export const CATALOG_PRICE_UNITS = { 'per-token': 1, 'per-1k': 1_000, 'per-1m': 1_000_000 } as const;
@@ -161,7 +163,7 @@ const field = { oneOf: [pointers, absent] };
 const prices = { oneOf: [price, { type: 'array', items: price, minItems: 1 }, absent] };
 
 /** The JSON Schema of `x-modelspecs-list.catalog` (`$defs.catalog` of the extensions' schema). */
-export const catalogSchema = {
+export const catalogSchema: JsonSchema = {
   type: 'object',
   description: 'Which property of one listed model carries each catalog dimension, or why it is absent.',
   required: [...CATALOG_DIMENSIONS],

@@ -2,11 +2,13 @@
 // project's extension schema) and its type; its one reader is `pagingDeclaration` (paging-declaration.ts), apart so
 // that the schema, which the readers validate against, imports nothing that reads.
 
+import type { JsonSchema } from './json-schema.js';
+
 const parameter = { type: 'string', minLength: 1, description: 'A query parameter of the operation' };
 const pointers = { $ref: '#/$defs/pointers' };
 
 /** The JSON Schema of `x-modelspecs-list.paging`. */
-export const pagingSchema = {
+export const pagingSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['style'],

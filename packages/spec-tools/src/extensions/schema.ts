@@ -5,15 +5,17 @@
 // use `#/$defs/pointer` and `#/$defs/pointers`), import it here and put it in place of `true` below. `true` accepts
 // any value until the part's own schema is added. A new extension is a new `$defs` entry plus its name in
 // `EXTENSION_DEFS`.
+
 import { catalogSchema } from './catalog.js';
 import { errorSchema } from './error.js';
+import type { JsonSchema } from './json-schema.js';
 import { listSchema } from './list.js';
 import { pagingSchema } from './paging.js';
 import { pointerSchema, pointersSchema } from './pointer.js';
 
 export const EXTENSIONS_SCHEMA_ID = 'https://modelspecs.dev/schemas/x-modelspecs.json';
 
-export const extensionsSchema = {
+export const extensionsSchema: JsonSchema & { readonly $defs: Readonly<Record<string, JsonSchema>> } = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: EXTENSIONS_SCHEMA_ID,
   title: "modelspecs' x-modelspecs-* OpenAPI extensions",

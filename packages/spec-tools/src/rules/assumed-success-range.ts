@@ -1,8 +1,9 @@
 // modelspecs/assumed-success-range: an operation whose only success response is one exact code, on a response marked
 // `x-assumption`, pins a code no source gives: the spec accepts the range (`2XX`) and says so instead.
+import type { Oas3Rule } from '@redocly/openapi-core';
 import { guarded, isNode } from './rule.js';
 
-export const assumedSuccessRange = guarded('modelspecs/assumed-success-range', () => ({
+export const assumedSuccessRange: Oas3Rule = guarded('modelspecs/assumed-success-range', () => ({
   Operation(operation, ctx) {
     if (!isNode(operation) || !isNode(operation.responses)) return;
     const successes = Object.keys(operation.responses).filter((status) => /^2/i.test(status));

@@ -2,6 +2,7 @@
 // one the catalog converts, the declaration reads (currencies, formats, pointers written as pointers), and every
 // pointer reaches a property of the listed model's schema with the type its dimension needs. Each check is one
 // small function returning `{ pointer, message }` problems.
+import type { Oas3Rule } from '@redocly/openapi-core';
 import { type DeclarationProblem, rawListDeclarations } from '../declarations.js';
 import {
   CATALOG_DIMENSIONS,
@@ -168,7 +169,7 @@ export function catalogPointers(doc: OpenApiDocument): DeclarationProblem[] {
  * declaration at fault. A spec split over several files is checked on its bundle by the reader instead
  * (`catalogDeclaration` refuses what these checks report).
  */
-export const catalog = documentRule('modelspecs/catalog', (doc) => [
+export const catalog: Oas3Rule = documentRule('modelspecs/catalog', (doc) => [
   ...missingDimensions(doc),
   ...unknownUnits(doc),
   ...declarationProblems(doc),

@@ -3,7 +3,9 @@
 // variable (`modelspecs.envVar` of the spec package) and only the spec's own server URLs. A copied spec whose
 // samples still call the vendor it was copied from fails here. Samples quoted from the vendor's pages are labelled
 // as "the vendor's own sample" and are exempt: they are evidence, kept as the vendor wrote them.
+
 import { dirname } from 'node:path';
+import type { Oas3Rule } from '@redocly/openapi-core';
 import { SpecError } from '../errors.js';
 import { type Vendor, vendorBesideSpec } from '../vendors.js';
 import { guarded, isNode } from './rule.js';
@@ -13,7 +15,7 @@ const SCRIPT = /^(typescript|javascript|ts|js|node(\.js)?)$/i;
 const IMPORTED = /(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"](@modelspecs\/[^'"/]+)/g;
 const URL = /https?:\/\/[^\s"'`\\)]+/g;
 
-export const codeSampleVendor = guarded('modelspecs/code-sample-vendor', () => {
+export const codeSampleVendor: Oas3Rule = guarded('modelspecs/code-sample-vendor', () => {
   let vendor: Vendor | undefined;
   let manifestProblem: string | undefined;
   let servers: string[] = [];

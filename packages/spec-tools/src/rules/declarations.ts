@@ -1,6 +1,7 @@
 // The project's declarations (`x-modelspecs-list`, `x-modelspecs-error`) say what they mean: their shape matches
 // the extensions' JSON Schema, every pointer reaches a value of the right type in the schema it points into, and
 // the operation and parameter a list names exist. One small function per check.
+import type { Oas3Rule } from '@redocly/openapi-core';
 import {
   type DeclarationProblem,
   oneEnvelopeOnly,
@@ -227,4 +228,4 @@ export function declarationProblems(doc: OpenApiDocument): DeclarationProblem[] 
  * declaration at fault. A spec split over several files is checked on its bundle by the readers instead
  * (`listDeclarations` and `errorEnvelope` refuse what these checks report).
  */
-export const declarations = documentRule('modelspecs/declarations', declarationProblems);
+export const declarations: Oas3Rule = documentRule('modelspecs/declarations', declarationProblems);

@@ -1,9 +1,10 @@
 // modelspecs/doc-discrepancies: each place the vendor's sources disagree says what each one says and what the spec does.
+import type { Oas3Rule } from '@redocly/openapi-core';
 import { guarded, isNode } from './rule.js';
 
 const SHAPE = 'needs "topic", "resolution" and "sources" as a list of {source, says}';
 
-export const docDiscrepancies = guarded('modelspecs/doc-discrepancies', () => ({
+export const docDiscrepancies: Oas3Rule = guarded('modelspecs/doc-discrepancies', () => ({
   Root(root, ctx) {
     if (!isNode(root) || !('x-doc-discrepancies' in root)) return;
     const entries = root['x-doc-discrepancies'];

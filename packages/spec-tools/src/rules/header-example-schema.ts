@@ -1,10 +1,11 @@
 // modelspecs/header-example-schema: a header's example matches the header's schema. Redocly's example rules check
 // media types, parameters and schemas, not headers; the mocks send these values as they are.
+import type { Oas3Rule } from '@redocly/openapi-core';
 import type { OpenApiDocument } from '../openapi.js';
 import { DocumentSchemas, describeErrors } from '../schema-validator.js';
 import { guarded, isNode } from './rule.js';
 
-export const headerExampleSchema = guarded('modelspecs/header-example-schema', () => {
+export const headerExampleSchema: Oas3Rule = guarded('modelspecs/header-example-schema', () => {
   let root: unknown;
   let rootFile: string | undefined;
   let schemas: DocumentSchemas | undefined;

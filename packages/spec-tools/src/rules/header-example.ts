@@ -1,11 +1,12 @@
 // modelspecs/header-example: every header has an example, so the mocks never invent a value
 // (Prism sends `X-RateLimit-Reset: -9007199254740991` for an integer header without one).
+import type { Oas3Rule } from '@redocly/openapi-core';
 import { guarded, isNode } from './rule.js';
 
 const nonEmpty = (value: unknown) =>
   (Array.isArray(value) && value.length > 0) || (isNode(value) && Object.keys(value).length > 0);
 
-export const headerExample = guarded('modelspecs/header-example', () => ({
+export const headerExample: Oas3Rule = guarded('modelspecs/header-example', () => ({
   Header(header, ctx) {
     if (!isNode(header)) return;
     if ('example' in header || nonEmpty(header.examples)) return;

@@ -1,9 +1,10 @@
 // modelspecs/operation-code-samples: every operation shows how to call it with curl and with the TypeScript client.
+import type { Oas3Rule } from '@redocly/openapi-core';
 import { guarded, isNode } from './rule.js';
 
 const REQUIRED = ['curl', 'TypeScript'];
 
-export const operationCodeSamples = guarded('modelspecs/operation-code-samples', () => ({
+export const operationCodeSamples: Oas3Rule = guarded('modelspecs/operation-code-samples', () => ({
   Operation(operation, ctx) {
     if (!isNode(operation)) return;
     const samples = operation['x-codeSamples'];

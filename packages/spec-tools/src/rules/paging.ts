@@ -1,6 +1,7 @@
 // Lint of `paging` in `x-modelspecs-list` beyond its schema (checked with the list declaration): the declaration sits
 // on a GET, names query parameters the operation has, and its pointers reach properties of the right type in every
 // 2xx JSON answer.
+import type { Oas3Rule } from '@redocly/openapi-core';
 import { type DeclarationProblem, successJsonSchemas } from '../declarations.js';
 import { SpecError } from '../errors.js';
 import { type PagingDeclaration, pagingDeclaration } from '../extensions/paging-declaration.js';
@@ -58,4 +59,4 @@ export function pagingProblems(doc: OpenApiDocument): DeclarationProblem[] {
  * modelspecs/paging: the checks above on the whole document, each problem reported at the part of the paging
  * declaration at fault. A spec split over several files is checked on its bundle by the reader instead.
  */
-export const paging = documentRule('modelspecs/paging', pagingProblems);
+export const paging: Oas3Rule = documentRule('modelspecs/paging', pagingProblems);

@@ -1,6 +1,6 @@
 // The modelspecs Redocly plugin: the project's conventions as lint rules, one rule per file, configured by name
 // (`modelspecs/<rule>`) in the root redocly.yaml and reported like Redocly's own problems.
-import type { Plugin } from '@redocly/openapi-core';
+import type { Oas3Rule, Plugin } from '@redocly/openapi-core';
 import { assumedSuccessRange } from './assumed-success-range.js';
 import { catalog } from './catalog.js';
 import { codeSampleVendor } from './code-sample-vendor.js';
@@ -13,7 +13,21 @@ import { operationCodeSamples } from './operation-code-samples.js';
 import { paging } from './paging.js';
 import { vendorMetadata } from './vendor-metadata.js';
 
-export const modelspecsRules = {
+/** The name of each rule, without the plugin's `modelspecs/` prefix. */
+export type ModelspecsRuleName =
+  | 'vendor-metadata'
+  | 'doc-discrepancies'
+  | 'operation-code-samples'
+  | 'code-sample-vendor'
+  | 'open-object-additional-properties'
+  | 'header-example'
+  | 'header-example-schema'
+  | 'assumed-success-range'
+  | 'declarations'
+  | 'catalog'
+  | 'paging';
+
+export const modelspecsRules: Record<ModelspecsRuleName, Oas3Rule> = {
   'vendor-metadata': vendorMetadata,
   'doc-discrepancies': docDiscrepancies,
   'operation-code-samples': operationCodeSamples,

@@ -1,7 +1,8 @@
 // modelspecs/vendor-metadata: who the vendor is, where the spec was written from, and its real base URL.
+import type { Oas3Rule } from '@redocly/openapi-core';
 import { guarded, isNode } from './rule.js';
 
-export const vendorMetadata = guarded('modelspecs/vendor-metadata', () => ({
+export const vendorMetadata: Oas3Rule = guarded('modelspecs/vendor-metadata', () => ({
   Root(root, ctx) {
     if (!isNode(root)) return;
     const info = isNode(root.info) ? root.info : {};
