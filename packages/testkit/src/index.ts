@@ -131,15 +131,22 @@ export function samplesProblems(packageDir: string, samples: readonly TypeScript
   });
 }
 
+/** Every ```ts block of the package's README.md, as samples named `README.md ts block <n>`. */
+export function readmeSamples(packageDir: string): TypeScriptSample[] {
+  const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
+  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match, i) => ({
+    name: `${README_BLOCK} ${i + 1}`,
+    code: match[1]!,
+  }));
+}
+
+const README_BLOCK = 'README.md ts block';
+
 /** Type-checks every ```ts block of the package's README.md as a module inside the package (`samplesProblems`). */
 export function readmeProblems(packageDir: string): string[] {
-  const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
-  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
-  if (blocks.length === 0) return ['README.md has no ```ts example'];
-  return samplesProblems(
-    packageDir,
-    blocks.map((code, i) => ({ name: `README.md ts block ${i + 1}`, code })),
-  );
+  const samples = readmeSamples(packageDir);
+  if (samples.length === 0) return ['README.md has no ```ts example'];
+  return samplesProblems(packageDir, samples);
 }
 
 /** The TypeScript `x-codeSamples` of a spec (the ones its reference page shows), named by operation. */
@@ -190,24 +197,42 @@ export async function describeClientPackage(suite: ClientPackageSuite): Promise<
       }
     });
 
+    // The README's examples and the spec's samples (with a copy broken on purpose) are type-checked in one program:
+    // one TypeScript program costs seconds of CPU, most of it reading the same library and package declarations.
+    const samples = specTypeScriptSamples(doc);
+    const target = samples.find((sample) => CLIENT_CALL.test(sample.code));
+    const broken = target && {
+      name: 'a copy calling /no-such-path',
+      code: target.code.replace(CLIENT_CALL, (_, method) => `.${method}('/no-such-path'`),
+    };
+    let checked: string[] | undefined;
+    const problemsOf = (prefix: string) => {
+      checked ??= samplesProblems(suite.packageDir, [
+        ...readmeSamples(suite.packageDir),
+        ...samples,
+        ...(broken ? [broken] : []),
+      ]);
+      return checked.filter((problem) => problem.startsWith(prefix));
+    };
+
     it('has a README whose TypeScript examples compile', { timeout: 300_000 }, () => {
-      expect(readmeProblems(suite.packageDir)).toEqual([]);
+      expect(readmeSamples(suite.packageDir).length, 'README.md has no ```ts example').toBeGreaterThan(0);
+      expect(problemsOf(`${README_BLOCK} `)).toEqual([]);
     });
 
     // Generated code in sync with the spec is checked once, by `pnpm check` (`modelspecs-spec generate --check`).
     it("compiles the spec's TypeScript samples, and reports a copy that calls a path the spec lacks", {
       timeout: 300_000,
     }, () => {
-      const samples = specTypeScriptSamples(doc);
-      const target = samples.find((sample) => CLIENT_CALL.test(sample.code));
       expect(target, 'a TypeScript sample that calls the client with a path').toBeDefined();
-      const broken = {
-        name: 'a copy calling /no-such-path',
-        code: target!.code.replace(CLIENT_CALL, (_, method) => `.${method}('/no-such-path'`),
-      };
-      const problems = samplesProblems(suite.packageDir, [...samples, broken]);
-      expect(problems.length).toBeGreaterThan(0);
-      expect(problems.filter((p) => !p.startsWith(`${broken.name}, `))).toEqual([]);
+      expect(problemsOf(`${broken!.name}, `).length).toBeGreaterThan(0);
+      expect(problemsOf('x-codeSamples of ')).toEqual([]);
+      // Every problem belongs to one of the three groups: none goes unnoticed under another name.
+      expect(problemsOf('')).toHaveLength(
+        problemsOf(`${README_BLOCK} `).length +
+          problemsOf(`${broken!.name}, `).length +
+          problemsOf('x-codeSamples of ').length,
+      );
     });
   });
 
