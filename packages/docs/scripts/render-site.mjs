@@ -41,7 +41,9 @@ try {
     const slugs = readdirSync(scratch);
     const orphans = slugs.filter((slug) => !existsSync(join(siteDir, slug, 'index.html')));
     if (orphans.length > 0) {
-      console.error(`render-site: "API changes" pages for vendors without a reference: ${orphans.join(', ')}`);
+      console.error(
+        `render-site: "API changes" pages for vendors without a reference: ${orphans.join(', ')}`,
+      );
       process.exitCode = 1;
     } else {
       for (const slug of slugs) {
