@@ -45,4 +45,28 @@ describe('@modelspecs/client-runtime as published', () => {
       true,
     );
   });
+
+  it('reports declarations that import a file the tarball leaves out, though it is on disk', {
+    timeout: 300_000,
+  }, async () => {
+    // attw reads the tarball pnpm packs, not the folder: util.d.ts exists here but is not in `files`.
+    const dir = mkdtempSync(join(scratch, 'unpacked-'));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({
+        name: 'unpacked-types',
+        version: '1.0.0',
+        type: 'module',
+        license: 'MIT',
+        exports: { '.': { types: './index.d.ts', default: './index.js' } },
+        files: ['index.js', 'index.d.ts'],
+      }),
+    );
+    writeFileSync(join(dir, 'index.js'), 'export const answer = 42;\n');
+    writeFileSync(join(dir, 'index.d.ts'), "export * from './util.js';\n");
+    writeFileSync(join(dir, 'util.d.ts'), 'export declare const answer: number;\n');
+    const problems = await packageProblems(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^attw: [\s\S]*InternalResolutionError/);
+  });
 });

@@ -2,8 +2,9 @@
 // A private package, so that none of what the suites need (vitest, typescript, spec-tools, publint, attw) becomes a
 // dependency of the published runtime.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -22,7 +23,7 @@ import {
 } from '@modelspecs/spec-tools';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import ts from 'typescript';
+import type * as TypeScript from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -74,20 +75,40 @@ function unauthorizedSchema(doc: OpenApiDocument, entry: OperationEntry): string
   return json?.value.schema ? child(json.pointer, 'schema') : undefined;
 }
 
-/** What publint (strict) and attw (ESM-only profile, on the packed tarball) find wrong with a built package. */
+/**
+ * What publint (strict) and attw (ESM-only profile) find wrong with a built package, both reading the one tarball
+ * `pnpm pack` makes of it, as publishing would (left to themselves, each packs the package again: attw with npm, about
+ * four CPU-seconds of the check).
+ */
 export async function packageProblems(packageDir: string): Promise<string[]> {
-  const { messages, pkg } = await publint({ pkgDir: packageDir, strict: true, pack: 'pnpm' });
-  const problems = messages.map((message) => `publint: ${formatMessage(message, pkg) ?? message.code}`);
-  const attwPackage = require.resolve('@arethetypeswrong/cli/package.json');
-  const attw = join(dirname(attwPackage), JSON.parse(readFileSync(attwPackage, 'utf8')).bin.attw);
+  const packed = mkdtempSync(join(tmpdir(), 'modelspecs-pack-'));
   try {
-    await run(process.execPath, [attw, '--pack', packageDir, '--profile', 'esm-only', '--format', 'ascii'], {
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    await run('pnpm', ['pack', '--pack-destination', packed], { cwd: packageDir });
+    const tarballs = readdirSync(packed).filter((name) => name.endsWith('.tgz'));
+    if (tarballs.length !== 1) return [`pnpm pack wrote ${tarballs.length} tarballs to ${packed}, not one`];
+    const tarball = join(packed, tarballs[0]!);
+    const bytes = readFileSync(tarball);
+    // Given the tarball, publint reads the package from it (its folder `package/`), not from packageDir.
+    const { messages, pkg } = await publint({
+      strict: true,
+      pack: {
+        tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      },
     });
-  } catch (error) {
-    problems.push(`attw: ${(error as { stdout?: string }).stdout ?? String(error)}`);
+    const problems = messages.map((message) => `publint: ${formatMessage(message, pkg) ?? message.code}`);
+    const attwPackage = require.resolve('@arethetypeswrong/cli/package.json');
+    const attw = join(dirname(attwPackage), JSON.parse(readFileSync(attwPackage, 'utf8')).bin.attw);
+    try {
+      await run(process.execPath, [attw, tarball, '--profile', 'esm-only', '--format', 'ascii'], {
+        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      });
+    } catch (error) {
+      problems.push(`attw: ${(error as { stdout?: string }).stdout ?? String(error)}`);
+    }
+    return problems;
+  } finally {
+    rmSync(packed, { recursive: true, force: true });
   }
-  return problems;
 }
 
 /** A TypeScript module to compile inside a package, named for messages. */
@@ -102,8 +123,11 @@ export interface TypeScriptSample {
  * `<sample name>, line l:c: message`.
  */
 export function samplesProblems(packageDir: string, samples: readonly TypeScriptSample[]): string[] {
+  // Loaded here, with require: most suites that import testkit never compile a sample, and an ES import of
+  // TypeScript's CommonJS bundle costs every one of them its load and a scan of its 9 MB for names.
+  const ts: typeof TypeScript = require('typescript');
   const files = new Map(samples.map((sample, i) => [join(packageDir, `sample-${i + 1}.ts`), sample]));
-  const options: ts.CompilerOptions = {
+  const options: TypeScript.CompilerOptions = {
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
