@@ -18,7 +18,11 @@ function run(command, args) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: packageDir, stdio: 'inherit' });
     child.once('error', (error) => {
-      console.error(`render-site: cannot run ${command}: ${error.message}`);
+      const hint =
+        error.code === 'ENOENT'
+          ? ' (run this through `pnpm docs` or `pnpm --filter @modelspecs/docs docs`, which put the bins on PATH, after `pnpm install`)'
+          : '';
+      console.error(`render-site: cannot run ${command}: ${error.message}${hint}`);
       resolve(1);
     });
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
