@@ -16,7 +16,8 @@ const script = join(root, 'scripts', 'build-package.mjs');
 const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
 
 // What the packages' sources use: classes with private and parameter properties, generics, overloads, enums, type-only
-// imports and exports, import.meta, JSON-free relative imports with .js, async generators, satisfies, declare, JSDoc.
+// imports and exports, import.meta, JSON-free relative imports with .js, async generators, satisfies, declare, JSDoc; and one .mts and one .cts
+// file, which NodeNext emits as an ES module and as CommonJS whatever the package's type.
 const sources: Record<string, string> = {
   'index.ts': `export { Box, type Shape, Color, area } from './shapes.js';
 export * from './nested/util.js';
@@ -47,6 +48,12 @@ export class Box<T extends object = Options> {
 export const DEFAULTS = { retries: 2, name: 'x' } as const;
 export const checked: Options = { retries: 1 } satisfies Options;
 declare global { interface ImportMeta { readonly dirname?: string } }
+`,
+  'esm.mts': `import { sum } from './nested/util.js';
+export const total: number = sum([1, 2]);
+`,
+  'cjs.cts': `export const kind: string = 'commonjs';
+export function twice(n: number): number { return 2 * n; }
 `,
   'nested/util.ts': `// A comment kept in the output.
 export const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
@@ -109,8 +116,8 @@ describe('scripts/build-package.mjs', () => {
   });
 
   it('writes the files tsc -p tsconfig.build.json writes, byte for byte', () => {
-    // 4 sources × (.js, .js.map, .d.ts, .d.ts.map)
-    expect(Object.keys(byTsc)).toHaveLength(16);
+    // 6 sources × (code, its map, declarations, their map)
+    expect(Object.keys(byTsc)).toHaveLength(24);
     const run = build(dir);
     expect(run.output).toBe('');
     expect(run.code).toBe(0);
@@ -120,6 +127,11 @@ describe('scripts/build-package.mjs', () => {
     // ES modules, as tsc emits them for a "type": "module" package under NodeNext.
     expect(ours['index.js']).toContain('export const here = new URL');
     expect(ours['shapes.d.ts']).toContain('export declare class Box<T extends object = Options>');
+    // .mts and .cts keep their own formats and extensions, as under NodeNext.
+    expect(ours['esm.mjs']).toContain('export const total = sum([1, 2]);');
+    expect(ours['esm.d.mts']).toContain('export declare const total: number;');
+    expect(ours['cjs.cjs']).toContain('exports.twice = twice;');
+    expect(ours['cjs.d.cts']).toContain('export declare function twice(n: number): number;');
   });
 
   it('--check passes on a fresh build and names a file that is out of date', () => {
