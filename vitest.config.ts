@@ -20,8 +20,8 @@ export default defineConfig({
     unstubGlobals: true,
     unstubEnvs: true,
     globalSetup: existsSync(globalSetup) ? [globalSetup] : [],
-    // Type tests (test/**/*.test-d.ts, expectTypeOf) are not run here: each package's `typecheck` task (tsc over
-    // src and test, a dependency of every `test` task) fails on a false type assertion. Running them here too started
-    // a second tsc over the same files in every package that has them.
+    // Type tests (test/**/*.test-d.ts, expectTypeOf) are not run here: the repository type check (`//#repo:typecheck`,
+    // one tsc program over every package's src and test, run by `pnpm test`) fails on a false type assertion. Running
+    // them here too started a second tsc over the same files in every package that has them.
   },
 });

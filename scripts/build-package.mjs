@@ -2,8 +2,9 @@
 // A package's `build`: the JavaScript and the declarations of every source file of its tsconfig.build.json, file by
 // file, with TypeScript's own single-file emitters (transpileModule and transpileDeclaration), without building a
 // program: no library or dependency declarations are read, so a package builds in 1.4-2.8 CPU-seconds instead of
-// 3.0-5.4 for `tsc -p tsconfig.build.json` (BENCHMARKS.md). The output is the same files tsc writes (the build test compares
-// them); type errors are the `typecheck` task's, which checks every package's sources and tests.
+// 3.0-5.4 for `tsc -p tsconfig.build.json` (BENCHMARKS.md). The output is the same files tsc writes (the build test
+// compares them); type errors are the repository type check's (`pnpm typecheck`), which checks every package's sources
+// and tests.
 // Declarations file by file need `isolatedDeclarations` (tsconfig.base.json): an export whose type tsc would have to
 // infer from another file must say its type, and this script names each such place.
 //   node ../../scripts/build-package.mjs [--project tsconfig.build.json] [--check]

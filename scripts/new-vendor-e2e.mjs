@@ -89,7 +89,10 @@ try {
 
   const steps = [
     ['pnpm install', () => pnpm('install', '--prefer-offline', '--no-frozen-lockfile', '--reporter=silent')],
-    ['build', () => pnpm('turbo', 'run', 'build', '--output-logs=errors-only')],
+    [
+      'build and type check',
+      () => pnpm('turbo', 'run', 'build', 'repo:typecheck', '--output-logs=errors-only'),
+    ],
     [
       'spec lint',
       () => pnpm('turbo', 'run', 'lint', '--filter=@modelspecs/spec-acme-cloud', '--output-logs=errors-only'),

@@ -3,11 +3,13 @@
 // `"modelspecs": { "specPackages": "all" }` depends on every @modelspecs/spec-<slug> of the workspace, so its
 // installed copy serves every vendor; with `"clientPackages": "all"` also on every vendor client @modelspecs/<slug>.
 // `pnpm check` runs this with --check; --write fixes the manifests.
-// It also checks the packages whose turbo.json narrows `build`, `typecheck` or `test` to named tasks instead of
-// `^build` (so that a change to one spec does not rebuild or retest them): the named tasks must cover the builds of
-// the workspace packages they import, every one but the spec packages and vendor clients (`dependencies` for build,
-// also `devDependencies` for typecheck and test, which run the tests too); and the spec packages' `test:vendor` task
-// must wait for the build of every package with per-vendor suites (`test/vendor/`). Those it only reports.
+// The root package depends on every package under packages/, so that the one type check of the repository
+// (`//#repo:typecheck`, a TypeScript program over every package's sources and tests) waits for all their builds.
+// It also checks the packages whose turbo.json narrows `build` or `test` to named tasks instead of `^build` (so that
+// a change to one spec does not rebuild or retest them): the named tasks must cover the builds of the workspace
+// packages they import, every one but the spec packages and vendor clients (`dependencies` for build, also
+// `devDependencies` for test); and the spec packages' `test:vendor` task must wait for the build of every package
+// with per-vendor suites (`test/vendor/`). Those it only reports.
 //   node scripts/spec-deps.mjs --check | --write
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -47,7 +49,9 @@ for (const dir of folders('packages')) {
     ),
   );
   if (JSON.stringify(wanted) === JSON.stringify(manifest.dependencies ?? {})) continue;
-  stale.push(file.slice(root.length + 1));
+  stale.push(
+    `${file.slice(root.length + 1)}: its dependencies must list every spec package under specs/ (${specPackages.join(', ')})${clients.length > 0 ? ' and every vendor client' : ''}`,
+  );
   if (values.write)
     writeFileSync(file, `${JSON.stringify({ ...manifest, dependencies: wanted }, null, 2)}\n`);
 }
@@ -59,6 +63,26 @@ const readJsonc = (file) =>
       .filter((line) => !/^\s*\/\//.test(line))
       .join('\n'),
   );
+// The root's devDependencies: every package under packages/, besides the tools the root scripts run.
+{
+  const file = join(root, 'package.json');
+  const manifest = readJson(file);
+  const workspace = folders('packages').map((dir) => readJson(join(dir, 'package.json')).name);
+  const devDependencies = Object.fromEntries(
+    [
+      ...Object.entries(manifest.devDependencies ?? {}).filter(
+        ([, range]) => !range.startsWith('workspace:'),
+      ),
+      ...workspace.map((name) => [name, 'workspace:*']),
+    ].sort(([a], [b]) => a.localeCompare(b)),
+  );
+  if (JSON.stringify(devDependencies) !== JSON.stringify(manifest.devDependencies ?? {})) {
+    stale.push(
+      'package.json: its devDependencies must list every package under packages/ (the repository type check waits for their builds)',
+    );
+    if (values.write) writeFileSync(file, `${JSON.stringify({ ...manifest, devDependencies }, null, 2)}\n`);
+  }
+}
 const vendorPackages = new Set([...specPackages, ...clientPackages]);
 const narrowing = [];
 for (const dir of folders('packages')) {
@@ -73,7 +97,6 @@ for (const dir of folders('packages')) {
       .map(([name]) => name);
   for (const [task, fields] of [
     ['build', ['dependencies']],
-    ['typecheck', ['dependencies', 'devDependencies']],
     ['test', ['dependencies', 'devDependencies']],
   ]) {
     const dependsOn = tasks[task]?.dependsOn;
@@ -106,10 +129,10 @@ if (narrowing.length > 0) {
 if (stale.length === 0) {
   console.log(`spec package dependencies up to date (${specPackages.length} spec packages)`);
 } else if (values.write) {
-  console.log(`updated ${stale.join(', ')}; run pnpm install to link them`);
+  console.log(`updated ${stale.map((line) => line.split(':')[0]).join(', ')}; run pnpm install to link them`);
 } else {
   console.error(
-    `${stale.join(', ')}: the dependencies must list every spec package under specs/ (${specPackages.join(', ')}).\n` +
+    `${stale.join('\n')}\n` +
       'Run `node scripts/spec-deps.mjs --write && pnpm install` and commit the result.',
   );
   process.exit(1);

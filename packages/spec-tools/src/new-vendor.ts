@@ -335,7 +335,6 @@ function clientPackageJson(o: NewVendorOptions): string {
       generate: 'modelspecs-spec generate',
       'generate:check': 'modelspecs-spec generate --check',
       build: 'node ../../scripts/build-package.mjs',
-      typecheck: 'tsc --noEmit',
       test: 'vitest run --config ../../vitest.config.ts',
     },
     dependencies: { '@modelspecs/client-runtime': 'workspace:*', 'openapi-fetch': '~0.17.0' },
