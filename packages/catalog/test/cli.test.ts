@@ -1,9 +1,11 @@
-// The CLI against the real Prism mocks on loopback: the mocks it starts itself, and mocks started here that it
-// reaches with --live --base-url (so that one of them can be down).
+// The CLI against the real Prism mocks on loopback of five fixture vendors (test/fixtures/five-vendors: small specs
+// whose catalog declarations have the shapes the real vendors' have): the mocks it starts itself, and mocks started
+// here that it reaches with --live --base-url (so that one of them can be down). Each real vendor's catalog is checked
+// by the per-vendor suite (test/vendor/catalog.test.ts).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MOCK_KEY, type RunningMocks, startMocks } from '@modelspecs/mock';
 import { type NodeRun, runNode } from '@modelspecs/testkit';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -12,17 +14,22 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(packageDir, 'bin', 'modelspecs-models.js');
-const VENDORS = ['majestix', 'quantized', 'sambanova', 'tensoras', 'tensorone'];
-const keys = Object.fromEntries(
-  ['TENSORAS', 'SAMBANOVA', 'MAJESTIX', 'QUANTIZED', 'TENSORONE'].map((v) => [`${v}_API_KEY`, MOCK_KEY]),
-);
+const vendorsRoot = join(packageDir, 'test', 'fixtures', 'five-vendors');
+// The fixture vendors' client packages (see test/support/fixture-clients.mjs).
+const fixtureClients = join(packageDir, 'test', 'support', 'fixture-clients.mjs');
+const VENDORS = ['credits', 'kilo', 'layers', 'registry', 'tokens'];
+const keys = Object.fromEntries(VENDORS.map((v) => [`${v.toUpperCase()}_API_KEY`, MOCK_KEY]));
 
 const runs: NodeRun[] = [];
 afterEach(() => {
   for (const run of runs.splice(0)) if (run.child.exitCode === null) run.child.kill('SIGKILL');
 });
 async function models(args: string[], env: Record<string, string> = {}) {
-  const run = runNode(cli, args, packageDir, env);
+  const run = runNode(cli, args, packageDir, {
+    MODELSPECS_ROOT: vendorsRoot,
+    NODE_OPTIONS: `--import=${pathToFileURL(fixtureClients).href}`,
+    ...env,
+  });
   runs.push(run);
   const { code } = await run.exit;
   return { code, stdout: run.stdout(), stderr: run.stderr() };
@@ -45,8 +52,9 @@ describe('modelspecs-models with the mocks it starts', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^vendor\s+model\s+provider\s+context\s+max output\s+input \/1M/);
     for (const vendor of VENDORS) expect(stdout).toMatch(new RegExp(`^${vendor} `, 'm'));
-    // SambaNova's "0.00000500" USD per token is 5 USD per 1M; Majestix's 1.4 credits per 1K is 1.4 USD per 1M.
-    expect(stdout).toMatch(/^sambanova\s+DeepSeek-R1\s.*\s5 USD\s+7 USD\s+5 \/ 7/m);
+    // "0.00000500" USD per token is 5 USD per 1M; 1.4 credits per 1K (1 credit = 0.001 USD) is 1.4 USD per 1M.
+    expect(stdout).toMatch(/^tokens\s+DeepSeek-R1\s.*\s5 USD\s+7 USD\s+5 \/ 7/m);
+    expect(stdout).toMatch(/^credits\s+claude-haiku\s.*\s1400 credits\s+7000 credits\s+1\.4 \/ 7/m);
     // Sorted by price: the USD-priced rows come first, cheapest first.
     const usd = lines.filter((l) => /\d \/ \d/.test(l)).map((l) => Number(/(\S+) \/ \S+/.exec(l)![1]));
     expect(usd.length).toBeGreaterThan(3);
@@ -60,7 +68,7 @@ describe('modelspecs-models --live against mocks started here', () => {
   const baseUrls = (urls: Record<string, string>) =>
     Object.entries(urls).flatMap(([s, u]) => ['--base-url', `${s}=${u}`]);
   beforeAll(async () => {
-    mocks = await startMocks({});
+    mocks = await startMocks({ root: vendorsRoot });
   }, 180_000);
   afterAll(async () => {
     await mocks?.stop();
@@ -76,7 +84,7 @@ describe('modelspecs-models --live against mocks started here', () => {
     );
     const llama = result.rows.find((r: { id: { value: string } }) => r.id.value === 'llama-3.3-70b');
     expect(llama).toMatchObject({
-      vendor: 'tensoras',
+      vendor: 'kilo',
       id: { value: 'llama-3.3-70b', source: '/id' },
       contextLength: { value: 131072, source: '/context_length' },
       inputPrice: {
@@ -100,21 +108,21 @@ describe('modelspecs-models --live against mocks started here', () => {
     const validate = ajv.compile(schema);
     expect(validate(api), JSON.stringify(validate.errors)).toBe(true);
     expect(Object.keys(api).sort()).toEqual(VENDORS);
-    expect(api.sambanova).toMatchObject({
-      npm: '@modelspecs/sambanova',
-      env: ['SAMBANOVA_API_KEY'],
-      api: mocks.urls.sambanova,
+    expect(api.tokens).toMatchObject({
+      npm: '@modelspecs/tokens',
+      env: ['TOKENS_API_KEY'],
+      api: mocks.urls.tokens,
     });
-    expect(api.sambanova.models['DeepSeek-R1']).toMatchObject({
+    expect(api.tokens.models['DeepSeek-R1']).toMatchObject({
       cost: { input: 5, output: 7 },
       limit: { context: 16384, output: 4096 },
     });
-    expect(api.majestix.models['claude-haiku']).toMatchObject({
+    expect(api.credits.models['claude-haiku']).toMatchObject({
       tool_call: true,
       cost: { input: 1.4, output: 7 },
     });
     // A price in an undocumented currency is not passed off as USD.
-    expect(api.tensoras.models['llama-3.3-70b'].cost).toBeUndefined();
+    expect(api.kilo.models['llama-3.3-70b'].cost).toBeUndefined();
     // The mock's example is not a valid document for a schema that refuses it: the check can fail.
     expect(validate({ x: { id: 'x', name: 'x', env: ['lower'], npm: 'n', models: {} } })).toBe(false);
   });
@@ -123,13 +131,13 @@ describe('modelspecs-models --live against mocks started here', () => {
     timeout: 180_000,
   }, async () => {
     const down = `http://127.0.0.1:${await closedPort()}`;
-    const { code, stdout } = await models(['--live', ...baseUrls({ ...mocks.urls, tensorone: down })], keys);
+    const { code, stdout } = await models(['--live', ...baseUrls({ ...mocks.urls, registry: down })], keys);
     expect(code).toBe(1);
-    for (const vendor of VENDORS.filter((v) => v !== 'tensorone'))
+    for (const vendor of VENDORS.filter((v) => v !== 'registry'))
       expect(stdout).toMatch(new RegExp(`^${vendor} `, 'm'));
-    expect(stdout).not.toMatch(/^tensorone /m);
+    expect(stdout).not.toMatch(/^registry /m);
     expect(stdout).toMatch(/models from 4 of 5 vendors/);
-    expect(stdout).toMatch(/^partial: tensorone: /m);
+    expect(stdout).toMatch(/^partial: registry: /m);
   });
 
   it('a vendor without its key is a partial result that names the env var, never a key', {
@@ -139,17 +147,17 @@ describe('modelspecs-models --live against mocks started here', () => {
       [
         '--live',
         '--vendor',
-        'sambanova,quantized',
+        'tokens,layers',
         '--format',
         'csv',
-        ...baseUrls({ sambanova: mocks.urls.sambanova!, quantized: mocks.urls.quantized! }),
+        ...baseUrls({ tokens: mocks.urls.tokens!, layers: mocks.urls.layers! }),
       ],
-      { ...keys, QUANTIZED_API_KEY: '' },
+      { ...keys, LAYERS_API_KEY: '' },
     );
     expect(code).toBe(1);
     expect(stdout.split('\n')[0]).toMatch(/^vendor,id,name,provider,context_length/);
-    expect(stdout).toMatch(/^sambanova,DeepSeek-R1,/m);
-    expect(stderr).toMatch(/^partial: quantized: .*QUANTIZED_API_KEY/m);
+    expect(stdout).toMatch(/^tokens,DeepSeek-R1,/m);
+    expect(stderr).toMatch(/^partial: layers: .*LAYERS_API_KEY/m);
     expect(`${stdout}${stderr}`).not.toContain(MOCK_KEY);
   });
 
@@ -191,7 +199,7 @@ describe('bad usage exits 2 with a message naming the flag', () => {
     [['--format', 'xml'], /--format: "xml" is not one of table, json, csv, modelsdev/],
     [['--vendor', 'acme'], /--vendor: unknown vendor "acme"/],
     [['--min-context', 'lots'], /--min-context: "lots" is not a whole number/],
-    [['--base-url', 'tensoras=http://127.0.0.1:1'], /--base-url needs --live/],
+    [['--base-url', 'kilo=http://127.0.0.1:1'], /--base-url needs --live/],
     [['--what'], /Unknown option '--what'/],
   ])('%j', { timeout: 120_000 }, async (args, message) => {
     const { code, stderr } = await models(args);
