@@ -1,7 +1,7 @@
-import { exampleRequest, listOperations } from '@modelspecs/spec-tools';
+// Each vendor's operations are retried by the per-vendor suite (test/vendor/retry.test.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ClientOptions, ConnectionError, createVendorClient, UserAbortError } from '../src/index.js';
-import { exampleFacts, json, recorder, specVendors } from './support.js';
+import { exampleFacts, json, recorder } from './support.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -88,32 +88,6 @@ describe('which requests are retried', () => {
     });
     expect(times).toHaveLength(3);
     expect(result).toBe(200);
-  });
-});
-
-describe('operations of every spec', () => {
-  const cases = specVendors.flatMap(({ vendor, doc, facts }) =>
-    listOperations(doc).map((entry) => ({
-      name: `${vendor.slug} ${entry.method.toUpperCase()} ${entry.path}`,
-      facts,
-      request: exampleRequest(doc, entry),
-    })),
-  );
-  it.each(cases)('$name: a 503 is retried only when the method is idempotent', async ({ facts, request }) => {
-    const { fetch, requests } = recorder(() => json({}, 503));
-    const client = createVendorClient(facts, { apiKey: 'k', fetch });
-    const sent = client.request(
-      request.method.toLowerCase() as 'get',
-      request.path as never,
-      {
-        params: { path: request.pathParams, query: request.query, header: request.headers },
-        body: request.body,
-      } as never,
-    );
-    await vi.runAllTimersAsync();
-    expect((await sent).response.status).toBe(503);
-    expect(requests).toHaveLength(['POST', 'PATCH'].includes(request.method) ? 1 : 3);
-    expect(new Set(requests.map((sentRequest) => sentRequest.method))).toEqual(new Set([request.method]));
   });
 });
 

@@ -1,12 +1,8 @@
-import {
-  bundleSpec,
-  discoverVendors,
-  type OpenApiDocument,
-  type Vendor,
-  vendorFacts,
-} from '@modelspecs/spec-tools';
+// What the package suites share. They read no vendor's spec: the made-up vendor below stands for any; each real
+// vendor's facts are checked by the per-vendor suites (test/vendor/, with test/vendor/spec-vendors.ts).
+import { expect } from 'vitest';
 import type { Fetch } from '../src/fetch.js';
-import type { Logger, VendorFacts } from '../src/index.js';
+import { ApiError, type Logger } from '../src/index.js';
 
 export interface Recorder {
   fetch: Fetch;
@@ -44,20 +40,15 @@ export function recordingLogger(): { logged: [string, string][]; logger: Logger 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-export interface SpecVendor {
-  vendor: Vendor;
-  doc: OpenApiDocument;
-  facts: VendorFacts;
+/** What a call rejected with, checked to be an ApiError. */
+export async function reject(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
 }
-
-/** Every vendor of the workspace with its bundled spec and the facts a generated client would carry. */
-export const specVendors: SpecVendor[] = await Promise.all(
-  discoverVendors().map(async (vendor) => {
-    const doc = await bundleSpec(vendor.specFile);
-    const facts = vendorFacts(doc, vendor, '0.0.0');
-    return { vendor, doc, facts: facts as VendorFacts };
-  }),
-);
 
 /** Facts of a made-up vendor, for behaviour that does not depend on any one spec. */
 export const exampleFacts = {

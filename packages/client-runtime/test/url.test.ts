@@ -1,14 +1,7 @@
+// Each vendor's default base URL is checked by the per-vendor suite (test/vendor/url.test.ts).
 import { describe, expect, it } from 'vitest';
 import { createVendorClient } from '../src/index.js';
-import { type AcmePaths, exampleFacts, json, recorder, specVendors } from './support.js';
-
-describe.each(specVendors)('base URL of $vendor.slug', ({ facts, doc }) => {
-  it("defaults to the spec's first server", async () => {
-    const { fetch, requests } = recorder(() => json({}));
-    await createVendorClient(facts, { apiKey: 'k', fetch }).request('get', '/models' as never);
-    expect(requests[0]!.url).toBe(`${doc.servers![0]!.url}/models`);
-  });
-});
+import { type AcmePaths, exampleFacts, json, recorder } from './support.js';
 
 describe('base URL', () => {
   it.each([

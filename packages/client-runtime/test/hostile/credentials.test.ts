@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createVendorClient, unwrap } from '../../src/index.js';
-import { exampleFacts, specVendors } from '../support.js';
+import { describeBadCredentials, shown, thrown } from '../suites/credentials.js';
+import { exampleFacts } from '../support.js';
 import { type Loopback, listen } from './loopback.js';
 
 // Answers 401 with whatever the test put in `echo`, as a server that quotes the key back would.
@@ -13,60 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** What a construction or a call threw, or undefined. */
-async function thrown(call: () => unknown): Promise<Error | undefined> {
-  try {
-    await call();
-  } catch (error) {
-    return error as Error;
-  }
-  return undefined;
-}
-
-const shown = (error: Error) => [error.message, String(error), error.stack ?? ''].join('\n');
-
-describe.each(specVendors)('bad credentials for $vendor.slug', ({ facts }) => {
-  const pair = facts.security.find((schemes) => schemes.length > 1);
-
-  it.each([
-    ['a CR/LF', 'sk-crlf-7f3a\r\nX-Injected: 1'],
-    ['a LF', 'sk-lf-7f3a\nX-Injected: 2'],
-    ['a NUL', 'sk-nul-7f3a\0tail-7f3a'],
-    ['a non-Latin-1 character', 'sk-dash-7f3a\u2014tail-7f3a'],
-  ])('refuses an apiKey with %s, naming the option and not the key', async (_, key) => {
-    const before = server.received.length;
-    const error = await thrown(() =>
-      createVendorClient(facts, { apiKey: key, baseUrl: server.origin }).request('get', '/models' as never),
-    );
-    expect(error).toBeInstanceOf(TypeError);
-    expect(error!.message).toMatch(/^apiKey \(or \w+\) has a character no HTTP header can carry$/);
-    expect(shown(error!)).not.toMatch(/7f3a|Injected/);
-    expect(server.received.length).toBe(before);
-  });
-
-  it.each(['   ', '\t', ' \n '])(
-    'refuses a blank apiKey %j instead of sending an empty credential',
-    async (key) => {
-      const before = server.received.length;
-      const error = await thrown(() =>
-        createVendorClient(facts, { apiKey: key, baseUrl: server.origin }).request('get', '/models' as never),
-      );
-      expect(error?.message).toMatch(/^apiKey \(or \w+\) is blank$/);
-      expect(server.received.length).toBe(before);
-    },
-  );
-
-  if (pair) {
-    it(`refuses a credential of the pair ${pair.join(' + ')} with a line break, naming it`, async () => {
-      const credentials = Object.fromEntries(pair.map((scheme) => [scheme, `tok-${scheme}\r\nX: y`]));
-      const error = await thrown(() => createVendorClient(facts, { credentials, baseUrl: server.origin }));
-      expect(error!.message).toMatch(
-        new RegExp(`^credentials\\.${pair[0]} has a character no HTTP header can carry$`),
-      );
-      expect(shown(error!)).not.toContain('tok-');
-    });
-  }
-});
+// The suite each vendor's facts pass in the per-vendor suite (test/vendor/credentials.test.ts), on the made-up vendor.
+describeBadCredentials([{ name: 'acme', facts: exampleFacts }], () => server);
 
 describe('a baseUrl with userinfo', () => {
   it.each(['http://user:hunter2-secret@127.0.0.1:9/v1', 'https://hunter2-secret@api.acme.test/v1'])(
