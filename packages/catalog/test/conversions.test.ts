@@ -1,6 +1,6 @@
 // Model items through the catalog declarations of the fixture vendors (test/fixtures/five-vendors, whose declarations
 // have the shapes the real vendors' have): exact numbers per 1M tokens, and what a declaration cannot read. Each real
-// vendor's documented prices are checked by the per-vendor suite (test/vendor/catalog.test.ts).
+// vendor's documented prices through its own declaration: the per-vendor suite (test/vendor/catalog.test.ts).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,122 @@ const row = async (slug: string, item: unknown) => {
   const declaration = vendors.get(slug)!.catalog!.declaration;
   return normalizeModel(slug, item, declaration)!;
 };
+
+describe('each declaration shape, on the fixture vendors', { timeout: 120_000 }, () => {
+  it('0.0008 per 1K tokens (unit read from pricing.unit) is 0.8 per 1M, currency undocumented', async () => {
+    const r = await row('kilo', {
+      id: 'llama-3.3-70b',
+      owned_by: 'meta',
+      created: 1709123456,
+      context_length: 131072,
+      capabilities: { function_calling: true, streaming: true, json_mode: false },
+      pricing: { prompt: 0.0008, completion: 0.0002, unit: 'per_1k_tokens' },
+    });
+    expect(r.inputPrice).toEqual({
+      perMillion: '0.8',
+      currency: 'unknown',
+      listed: 0.0008,
+      unit: 'per-1k',
+      source: '/pricing/prompt',
+      unitSource: '/pricing/unit',
+    });
+    expect(r.outputPrice?.perMillion).toBe('0.2');
+    expect(r.inputPrice?.usdPerMillion).toBeUndefined();
+    expect(r.capabilities).toEqual({ value: ['tools', 'streaming'], source: '/capabilities' });
+    expect(r.created).toEqual({ value: '2024-02-28T12:30:56.000Z', source: '/created' });
+    expect(r.provider).toEqual({ value: 'meta', source: '/owned_by' });
+  });
+
+  it('"0.00000500" USD per token (string or number) is 5 USD per 1M', async () => {
+    const r = await row('tokens', {
+      id: 'DeepSeek-R1',
+      context_length: 16384,
+      max_completion_tokens: 4096,
+      pricing: { prompt: '0.00000500', completion: 0.000007 },
+    });
+    expect(r.inputPrice).toMatchObject({
+      perMillion: '5',
+      usdPerMillion: '5',
+      currency: 'USD',
+      listed: '0.00000500',
+    });
+    expect(r.outputPrice).toMatchObject({ perMillion: '7', usdPerMillion: '7', currency: 'USD' });
+    expect(r.maxOutputTokens).toEqual({ value: 4096, source: '/max_completion_tokens' });
+  });
+
+  it('credits per 1K tokens at 1 credit = 0.001 USD; key/display_name as alternatives', async () => {
+    const r = await row('credits', {
+      key: 'claude-haiku',
+      display_name: 'Claude Haiku',
+      cost_per_1k_input: 1.4,
+      cost_per_1k_output: 7,
+      supports_tools: true,
+      supports_vision: false,
+    });
+    expect(r.id).toEqual({ value: 'claude-haiku', source: '/key' });
+    expect(r.name).toEqual({ value: 'Claude Haiku', source: '/display_name' });
+    expect(r.inputPrice).toMatchObject({ perMillion: '1400', currency: 'credits', usdPerMillion: '1.4' });
+    expect(r.outputPrice).toMatchObject({ perMillion: '7000', usdPerMillion: '7' });
+    expect(r.capabilities).toEqual({ value: ['tools'], source: '/supports_tools, /supports_vision' });
+  });
+
+  it('price alternatives: the older shape per 1M (currency undocumented), the newer in micro-credits per token', async () => {
+    const older = await row('layers', {
+      id: 'openai/gpt-4.1-nano',
+      name: 'GPT 4.1 Nano',
+      cost: { prompt: 1, completion: 4, input_cache_read: 0.25 },
+      input_modality: { text: true, image: true },
+      output_modality: { text: true },
+      supported_features: ['tool_calls', 'structured_output'],
+      status: 'active',
+    });
+    expect(older.inputPrice).toMatchObject({ perMillion: '1', currency: 'unknown', source: '/cost/prompt' });
+    expect(older.cachedInputPrice).toMatchObject({ perMillion: '0.25', currency: 'unknown' });
+    expect(older.modalities).toEqual({
+      input: { value: ['text', 'image'], source: '/input_modality' },
+      output: { value: ['text'], source: '/output_modality' },
+    });
+    expect(older.capabilities?.value).toEqual(['tools', 'structured_output']);
+    const newer = await row('layers', {
+      id: 'openai/gpt-4.1-mini',
+      name: 'GPT-4.1 Mini',
+      cost: { input_cost_per_micro_credit: 0.0016, output_cost_per_micro_credit: 0.0064 },
+      context_window: 1047576,
+    });
+    expect(newer.inputPrice).toMatchObject({
+      perMillion: '1600',
+      currency: 'micro-credits',
+      source: '/cost/input_cost_per_micro_credit',
+    });
+    expect(newer.outputPrice?.perMillion).toBe('6400');
+    expect(newer.inputPrice?.usdPerMillion).toBeUndefined();
+  });
+
+  it('a registry of trained models: type, status, base model and size, and no invented price', async () => {
+    const r = await row('registry', {
+      modelId: 'model_1',
+      name: 'support-bot',
+      modelType: 'llm',
+      status: 'completed',
+      baseModel: 'meta-llama/Llama-2-7b-hf',
+      size: { parameters: 7000000000 },
+      createdAt: '2024-01-15T10:30:00Z',
+    });
+    expect(r.id).toEqual({ value: 'model_1', source: '/modelId' });
+    expect(r.status).toEqual({ value: 'completed', source: '/status' });
+    expect(r.extra).toEqual({
+      type: { value: 'llm', source: '/modelType' },
+      baseModel: { value: 'meta-llama/Llama-2-7b-hf', source: '/baseModel' },
+      parameters: { value: 7000000000, source: '/size/parameters' },
+    });
+    expect([r.inputPrice, r.outputPrice, r.cachedInputPrice, r.contextLength]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+});
 
 describe('prices as a declaration reads them', { timeout: 120_000 }, () => {
   it('a unit its declaration does not document gives no price and says why', async () => {
