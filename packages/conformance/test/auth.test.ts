@@ -4,9 +4,17 @@ import { bundleSpec, specFileVendor } from '@modelspecs/spec-tools';
 import { describe, expect, it } from 'vitest';
 import { checkTarget } from '../src/index.js';
 
-// A spec that accepts bearer, basic, a header key, a query key, and a header and query key together (a copy of
-// spec-tools' fixture of the same name, so that this package's tests read only files of this package).
-const AUTH_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'auth-schemes.yaml');
+// The spec-tools fixture that accepts bearer, basic, a header key, a query key, and a header and query key together
+// (an input of this package's `test` task: turbo.json).
+const AUTH_FIXTURE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'spec-tools',
+  'test',
+  'fixtures',
+  'auth-schemes.yaml',
+);
 const KEY = 'acme_live_0123456789abcdef';
 const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
