@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm start`: every vendor's mock and, when the docs package is built, the API reference, on 127.0.0.1.
 // Root `package.json` builds first (the mock and the rendered reference), then runs this script with the flags given after `--`.
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -9,7 +9,11 @@ process.env.TURBO_TELEMETRY_DISABLED ??= '1';
 process.env.REDOCLY_TELEMETRY ??= 'off';
 process.env.DO_NOT_TRACK ??= '1';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const checkout = join(dirname(fileURLToPath(import.meta.url)), '..');
+// MODELSPECS_ROOT, the override every modelspecs command reads, names another workspace: the mocks then serve its
+// specs/ (the mock package reads it and says when it is not a workspace). Otherwise this checkout's.
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: run by hand after the build, outside any turbo task.
+const root = process.env.MODELSPECS_ROOT ? undefined : checkout;
 const DEFAULT_DOCS_PORT = 8080;
 
 /** A workspace package through its public entry (the root's devDependencies), or why it cannot be loaded. */
@@ -44,9 +48,13 @@ Options:
   --dynamic            answers generated from the schemas instead of the spec's examples
   --seed <text>        seed of --dynamic (default "${mock.DEFAULT_SEED}")
   --docs-port <port>   port of the API reference (default ${DEFAULT_DOCS_PORT})
+  --docs-dir <dir>     the rendered site to serve (default packages/docs/dist, which \`pnpm start\` renders)
   --no-docs            do not serve the API reference
   --verbose            print Prism's request log
   -h, --help           this text
+
+Environment:
+  MODELSPECS_ROOT      a modelspecs workspace whose specs/ to serve (default: this checkout)
 
 Examples:
   pnpm start -- --port-base 5010          mocks on 5010 and up, when 4010 and up are taken
@@ -86,6 +94,7 @@ async function main(argv) {
     options: {
       ...mock.mockArgOptions,
       'docs-port': { type: 'string' },
+      'docs-dir': { type: 'string' },
       'no-docs': { type: 'boolean', default: false },
     },
   });
@@ -119,7 +128,8 @@ async function main(argv) {
     let docsUrls = {};
     if (docsLib.serveDocs && !shutdown.signal.aborted) {
       try {
-        docs = await docsLib.serveDocs({ host, port: docsPort, mockUrls: mocks.urls });
+        const dir = values['docs-dir'] === undefined ? undefined : resolve(values['docs-dir']);
+        docs = await docsLib.serveDocs({ host, port: docsPort, dir, mockUrls: mocks.urls });
         docsUrls = await vendorDocsUrls(
           docs.url,
           mocks.mocks.map((m) => m.slug),

@@ -3,14 +3,30 @@ import { isDeepStrictEqual } from 'node:util';
 import { SpecError, toPointer } from '@modelspecs/spec-tools';
 
 // Optic's packages are CommonJS; its libraries run in this process, so no CLI (and none of its telemetry,
-// update check or network code) is involved.
+// update check or network code) is involved. They are loaded on the first comparison (about 1.3 CPU-seconds), not
+// when the package is imported: `--help`, usage errors and commands that compare nothing do not pay for them.
 const require = createRequire(import.meta.url);
-const { dereferenceOpenApi } = require('@useoptic/openapi-io') as typeof import('@useoptic/openapi-io');
-const { compareSpecs } =
-  require('@useoptic/openapi-utilities') as typeof import('@useoptic/openapi-utilities');
-const { RuleRunner } = require('@useoptic/rulesets-base') as typeof import('@useoptic/rulesets-base');
-const { BreakingChangesRuleset } =
-  require('@useoptic/standard-rulesets') as typeof import('@useoptic/standard-rulesets');
+let libraries:
+  | {
+      dereferenceOpenApi: typeof import('@useoptic/openapi-io').dereferenceOpenApi;
+      compareSpecs: typeof import('@useoptic/openapi-utilities').compareSpecs;
+      RuleRunner: typeof import('@useoptic/rulesets-base').RuleRunner;
+      BreakingChangesRuleset: typeof import('@useoptic/standard-rulesets').BreakingChangesRuleset;
+    }
+  | undefined;
+function optic(): NonNullable<typeof libraries> {
+  libraries ??= {
+    dereferenceOpenApi: (require('@useoptic/openapi-io') as typeof import('@useoptic/openapi-io'))
+      .dereferenceOpenApi,
+    compareSpecs: (require('@useoptic/openapi-utilities') as typeof import('@useoptic/openapi-utilities'))
+      .compareSpecs,
+    RuleRunner: (require('@useoptic/rulesets-base') as typeof import('@useoptic/rulesets-base')).RuleRunner,
+    BreakingChangesRuleset: (
+      require('@useoptic/standard-rulesets') as typeof import('@useoptic/standard-rulesets')
+    ).BreakingChangesRuleset,
+  };
+  return libraries;
+}
 
 export type JsonDocument = Record<string, unknown>;
 
@@ -61,7 +77,7 @@ async function dereference(doc: JsonDocument, name: string) {
     },
   };
   // biome-ignore lint/suspicious/noExplicitAny: Optic's handler type is json-schema-ref-parser's, not exported.
-  const parsed = await dereferenceOpenApi(file, { externalRefHandler: handler as any });
+  const parsed = await optic().dereferenceOpenApi(file, { externalRefHandler: handler as any });
   return parsed;
 }
 
@@ -82,14 +98,16 @@ function withoutUnchangedPaths(before: JsonDocument, after: JsonDocument): [Json
   ];
 }
 
-let ruleset: Promise<InstanceType<typeof BreakingChangesRuleset>> | undefined;
+let ruleset: Promise<InstanceType<ReturnType<typeof optic>['BreakingChangesRuleset']>> | undefined;
 
 function breakingChanges() {
   // A major info.version change must not silence the ruleset: the gate decides what a major bump allows.
-  ruleset ??= BreakingChangesRuleset.fromOpticConfig({ skip_when_major_version_changes: false }).then((r) => {
-    if (typeof r === 'string') throw new Error(`Optic rejected the breaking-changes configuration: ${r}`);
-    return r;
-  });
+  ruleset ??= optic()
+    .BreakingChangesRuleset.fromOpticConfig({ skip_when_major_version_changes: false })
+    .then((r) => {
+      if (typeof r === 'string') throw new Error(`Optic rejected the breaking-changes configuration: ${r}`);
+      return r;
+    });
   return ruleset;
 }
 
@@ -101,12 +119,12 @@ export async function runOptic(
 ): Promise<OpticResult> {
   const base = await dereference(from ?? EMPTY, `${name}.before`);
   const head = await dereference(to, `${name}.after`);
-  const runner = new RuleRunner([await breakingChanges()]);
+  const runner = new (optic().RuleRunner)([await breakingChanges()]);
   const [before, after] = withoutUnchangedPaths(
     base.jsonLike as unknown as JsonDocument,
     head.jsonLike as unknown as JsonDocument,
   );
-  const result = await compareSpecs(
+  const result = await optic().compareSpecs(
     { ...base, jsonLike: before, isEmptySpec: from === undefined } as never,
     { ...head, jsonLike: after, isEmptySpec: false } as never,
     runner,

@@ -1,11 +1,20 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bundleSpec, specFileVendor } from '@modelspecs/spec-tools';
 import { describe, expect, it } from 'vitest';
 import { checkTarget } from '../src/index.js';
-import { repoRoot } from './support/specs.js';
 
-// The spec-tools fixture that accepts bearer, basic, a header key, a query key, and a header and query key together.
-const AUTH_FIXTURE = join(repoRoot, 'packages', 'spec-tools', 'test', 'fixtures', 'auth-schemes.yaml');
+// The spec-tools fixture that accepts bearer, basic, a header key, a query key, and a header and query key together
+// (an input of this package's `test` task: turbo.json).
+const AUTH_FIXTURE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'spec-tools',
+  'test',
+  'fixtures',
+  'auth-schemes.yaml',
+);
 const KEY = 'acme_live_0123456789abcdef';
 const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 

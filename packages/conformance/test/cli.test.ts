@@ -10,7 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ConformanceReport } from '../src/index.js';
 import { captureCli } from './support/cli.js';
 import { type DriftFault, type DriftServer, startDriftServer } from './support/drift-server.js';
-import { specOf } from './support/specs.js';
+import { fixtureRoot, specOf } from './support/specs.js';
 
 const KEY = 'tns_DISTINCTIVE_conformance_key_7f3a91c2e4b8';
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +25,7 @@ afterEach(async () => {
 afterAll(removeTempFolders);
 
 async function drift(fault?: DriftFault): Promise<string> {
-  const { doc } = await specOf('tensoras');
+  const { doc } = await specOf('acme');
   server = await startDriftServer({ doc, key: KEY, fault });
   return server.baseUrl;
 }
@@ -37,18 +37,15 @@ describe('modelspecs-conformance', () => {
   it('exits 0 when every check passes, printing a line per operation and check and a summary', async () => {
     const url = await drift();
     // Only keys are scrubbed: an unrelated variable's value ("conformance") stays readable in the output.
-    const { code, stdout, stderr } = await cli(
-      ['--vendor', 'tensoras', '--base-url', url, '--api-key', KEY],
-      {
-        npm_lifecycle_event: 'conformance',
-      },
-    );
+    const { code, stdout, stderr } = await cli(['--vendor', 'acme', '--base-url', url, '--api-key', KEY], {
+      npm_lifecycle_event: 'conformance',
+    });
     expect(stderr).toBe('');
     expect(stdout).toContain('PASS  listModels GET /models  status_code_conformance');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      `tensoras (Tensoras) at ${url}: server (no Prism sl-violations header on a request without credentials)`,
+      `acme (Acme) at ${url}: server (no Prism sl-violations header on a request without credentials)`,
     );
     expect(lines.filter((l) => /^(PASS|FAIL|SKIP) {2}/.test(l))).toHaveLength(18);
     expect(lines.at(-1)).toBe('Summary: 14 passed, 0 failed, 4 skipped');
@@ -56,7 +53,7 @@ describe('modelspecs-conformance', () => {
 
   it('exits 1 on a violation', async () => {
     const url = await drift('wrong-type');
-    const { code, stdout } = await cli(['--', '--vendor', 'tensoras', '--base-url', url, '--api-key', KEY]);
+    const { code, stdout } = await cli(['--', '--vendor', 'acme', '--base-url', url, '--api-key', KEY]);
     expect(code).toBe(1);
     expect(stdout).toContain(
       'FAIL  listModels GET /models  response_schema_conformance\n        /object: /object must be string',
@@ -70,11 +67,9 @@ describe('modelspecs-conformance', () => {
     for (const format of ['text', 'json', 'junit']) {
       const out = join(dir, `report.${format}`);
       // The key comes from the vendor's env var here, and from --api-key for the JSON run.
-      const args = ['--vendor', 'tensoras', '--base-url', url, '--report', format, '--out', out];
+      const args = ['--vendor', 'acme', '--base-url', url, '--report', format, '--out', out];
       const run =
-        format === 'json'
-          ? await cli([...args, '--api-key', KEY])
-          : await cli(args, { TENSORAS_API_KEY: KEY });
+        format === 'json' ? await cli([...args, '--api-key', KEY]) : await cli(args, { ACME_API_KEY: KEY });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('FAIL  listModels GET /models  ignored_auth');
       outputs.push(run.stdout, run.stderr, readFileSync(out, 'utf8'));
@@ -100,7 +95,7 @@ describe('modelspecs-conformance', () => {
       const out = join(dir, `report.${format}`);
       const run = await cli([
         '--vendor',
-        'tensoras',
+        'acme',
         '--base-url',
         url,
         '--api-key',
@@ -128,28 +123,28 @@ describe('modelspecs-conformance', () => {
       '--vendor: unknown vendor "nope". Known vendors: ',
     ],
     [
-      ['--vendor', 'tensoras', '--base-url', 'localhost:4010'],
+      ['--vendor', 'acme', '--base-url', 'localhost:4010'],
       '--base-url: "localhost:4010" must be an http:// or https:// URL',
     ],
     [
-      ['--vendor', 'tensoras', '--base-url', 'http://127.0.0.1:1/v1', '--report', 'xml'],
+      ['--vendor', 'acme', '--base-url', 'http://127.0.0.1:1/v1', '--report', 'xml'],
       '--report: "xml" is not one of text, json, junit',
     ],
     [
-      ['--vendor', 'tensoras', '--timeout-ms', '0'],
+      ['--vendor', 'acme', '--timeout-ms', '0'],
       '--timeout-ms: "0" is out of range; give a whole number of milliseconds from 1 to 2147483647',
     ],
-    [['--vendor', 'tensoras', '--target', 'live'], '--target: "live" is not one of auto, mock, server'],
-    [['--vendor', 'tensoras', '--frobnicate'], "Unknown option '--frobnicate'"],
+    [['--vendor', 'acme', '--target', 'live'], '--target: "live" is not one of auto, mock, server'],
+    [['--vendor', 'acme', '--frobnicate'], "Unknown option '--frobnicate'"],
     [
       ['--base-url', 'http://127.0.0.1:1/v1'],
-      '--base-url checks one vendor: pass --vendor with one of tensoras, ',
+      '--base-url checks one vendor: pass --vendor with one of acme, ',
     ],
-    [['--vendor', 'tensoras', '--target', 'server'], '--target server needs --base-url'],
+    [['--vendor', 'acme', '--target', 'server'], '--target server needs --base-url'],
     [['--api-key', 'some-key'], '--api-key is the key of one vendor: pass --vendor with one slug'],
     [
-      ['--vendor', 'tensoras', '--base-url', 'http://127.0.0.1:1/v1', '--target', 'server'],
-      'no API key for http://127.0.0.1:1/v1. Pass --api-key or set TENSORAS_API_KEY',
+      ['--vendor', 'acme', '--base-url', 'http://127.0.0.1:1/v1', '--target', 'server'],
+      'no API key for http://127.0.0.1:1/v1. Pass --api-key or set ACME_API_KEY',
     ],
   ])('exits 2 on a usage error: %j', async (argv, message) => {
     const { code, stdout, stderr } = await cli(argv);
@@ -166,7 +161,7 @@ describe('modelspecs-conformance', () => {
     await new Promise<void>((resolve) => probe.close(() => resolve()));
     const { code, stderr } = await cli([
       '--vendor',
-      'tensoras',
+      'acme',
       '--base-url',
       `http://127.0.0.1:${port}/v1`,
       '--api-key',
@@ -192,13 +187,16 @@ describe('modelspecs-conformance', () => {
         join(packageDir, 'bin', 'modelspecs-conformance.js'),
         '--',
         '--vendor',
-        'tensoras',
+        'acme',
         '--base-url',
         url,
         '--report',
         'json',
       ],
-      { env: { ...process.env, TENSORAS_API_KEY: KEY }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        env: { ...process.env, ACME_API_KEY: KEY, MODELSPECS_ROOT: fixtureRoot },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let stdout = '';
     let stderr = '';

@@ -1,3 +1,5 @@
+// The checker against the drift fixture of the fixture vendors (test/fixtures/vendors): faithful, then with one fault
+// at a time. Every real vendor's faithful baseline: test/vendor/drift.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CheckResult, checkTarget, type VendorReport, type Violation } from '../src/index.js';
 import { type DriftFault, type DriftServer, startDriftServer } from './support/drift-server.js';
@@ -42,8 +44,8 @@ describe('the faithful drift baseline', () => {
     }
   });
 
-  it('runs every stateful check in full against tensoras', async () => {
-    const report = await checkAgainstDrift('tensoras');
+  it('runs every stateful check in full against acme', async () => {
+    const report = await checkAgainstDrift('acme');
     for (const check of ['error_envelope_conformance', 'list_get_consistency', 'ignored_auth'] as const) {
       expect(find(report, 'getModel', check)).toMatchObject({ status: 'pass' });
     }
@@ -52,7 +54,7 @@ describe('the faithful drift baseline', () => {
   });
 
   it('fetches at most --max-listed-ids listed ids and says so', async () => {
-    const { vendor, doc } = await specOf('tensoras');
+    const { vendor, doc } = await specOf('acme');
     server = await startDriftServer({ doc, key: KEY });
     const report = await checkTarget({
       doc,
@@ -68,8 +70,8 @@ describe('the faithful drift baseline', () => {
     });
   });
 
-  it('rejects out-of-bound query values on tensorone, and runs its writes on loopback', async () => {
-    const report = await checkAgainstDrift('tensorone');
+  it('rejects out-of-bound query values on trainer, and runs its writes on loopback', async () => {
+    const report = await checkAgainstDrift('trainer');
     expect(find(report, 'listTrainingModels', 'negative_data_rejection').status).toBe('pass');
     expect(server!.requests).toContain('GET /v2/training/models?limit=101');
     expect(
@@ -89,7 +91,7 @@ describe('each drift fault fails the check that names it', () => {
   }[] = [
     {
       fault: 'missing-required-field',
-      slug: 'tensoras',
+      slug: 'acme',
       expected: ['listModels:response_schema_conformance'],
       why: 'the list lacks its required "object"',
       first: {
@@ -101,7 +103,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'wrong-type',
-      slug: 'tensoras',
+      slug: 'acme',
       expected: ['listModels:response_schema_conformance'],
       why: '"object" is a number',
       first: {
@@ -110,7 +112,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'undocumented-status',
-      slug: 'tensorone',
+      slug: 'trainer',
       expected: ['listTrainingModels:status_code_conformance'],
       why: 'the list answers 203',
       first: {
@@ -123,7 +125,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'wrong-content-type',
-      slug: 'tensoras',
+      slug: 'acme',
       expected: ['listModels:content_type_conformance'],
       why: 'the list is labelled text/plain',
       first: {
@@ -135,7 +137,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'auth-not-enforced',
-      slug: 'tensoras',
+      slug: 'acme',
       expected: ['listModels:ignored_auth', 'getModel:ignored_auth'],
       why: 'requests without a key are served',
       first: {
@@ -152,7 +154,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'any-key-accepted',
-      slug: 'tensoras',
+      slug: 'acme',
       expected: ['listModels:ignored_auth', 'getModel:ignored_auth'],
       why: 'a wrong key is served',
       first: {
@@ -169,7 +171,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'html-error-page',
-      slug: 'tensoras',
+      slug: 'acme',
       expected: ['getModel:error_envelope_conformance'],
       why: 'the unknown id gets an HTML page',
       first: {
@@ -182,7 +184,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'invalid-json',
-      slug: 'tensoras',
+      slug: 'acme',
       // The list cannot be parsed, so its items cannot be fetched either.
       expected: ['listModels:response_schema_conformance', 'getModel:list_get_consistency'],
       why: 'the list body is cut short',
@@ -203,7 +205,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'server-error',
-      slug: 'tensoras',
+      slug: 'acme',
       expected: ['listModels:not_a_server_error', 'getModel:list_get_consistency'],
       why: 'the list answers 500',
       first: {
@@ -220,7 +222,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'unknown-id-found',
-      slug: 'tensoras',
+      slug: 'acme',
       expected: ['getModel:error_envelope_conformance'],
       why: 'an unknown id gets 200',
       first: {
@@ -233,7 +235,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'wrong-error-envelope',
-      slug: 'tensoras',
+      slug: 'acme',
       expected: ['getModel:error_envelope_conformance'],
       why: 'the 404 body is not the vendor envelope',
       first: {
@@ -246,7 +248,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'list-get-disagree',
-      slug: 'tensoras',
+      slug: 'acme',
       expected: ['getModel:list_get_consistency'],
       why: 'every fetch returns the same model',
       first: {
@@ -258,7 +260,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'bad-header-value',
-      slug: 'tensoras',
+      slug: 'acme',
       expected: ['listModels:response_headers_conformance'],
       why: 'X-RateLimit-* are not integers',
       first: {
@@ -270,7 +272,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'bounds-not-enforced',
-      slug: 'tensorone',
+      slug: 'trainer',
       expected: ['listTrainingModels:negative_data_rejection'],
       why: 'limit=101 is served',
       first: {
@@ -282,7 +284,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'html-error-page',
-      slug: 'sambanova',
+      slug: 'blunt',
       expected: ['getModel:error_envelope_conformance'],
       why: 'the unknown id gets an HTML page instead of the documented 400 envelope',
       first: {
@@ -295,7 +297,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'auth-not-enforced',
-      slug: 'majestix',
+      slug: 'keyring',
       expected: ['listModels:ignored_auth'],
       why: 'requests without X-Api-Key are served',
       first: {
@@ -307,7 +309,7 @@ describe('each drift fault fails the check that names it', () => {
     },
     {
       fault: 'wrong-type',
-      slug: 'quantized',
+      slug: 'plainlist',
       expected: ['listModels:response_schema_conformance'],
       why: 'the first model\'s "id" is a number',
       first: {
@@ -330,24 +332,24 @@ describe('each drift fault fails the check that names it', () => {
   });
 
   it('reports each schema violation with its JSON pointer', async () => {
-    const missing = await checkAgainstDrift('tensoras', 'missing-required-field');
+    const missing = await checkAgainstDrift('acme', 'missing-required-field');
     expect(find(missing, 'listModels', 'response_schema_conformance').violations).toEqual([
       { pointer: '/object', message: "(root) must have required property 'object'" },
     ]);
     await server!.close();
-    const wrong = await checkAgainstDrift('quantized', 'wrong-type');
+    const wrong = await checkAgainstDrift('plainlist', 'wrong-type');
     expect(find(wrong, 'listModels', 'response_schema_conformance').violations).toEqual([
       { pointer: '/0/id', message: '/0/id must be string' },
     ]);
   });
 
   it('names the unparsable body, the content type and the status', async () => {
-    const json = await checkAgainstDrift('tensoras', 'invalid-json');
+    const json = await checkAgainstDrift('acme', 'invalid-json');
     expect(find(json, 'listModels', 'response_schema_conformance').violations?.[0]?.message).toMatch(
       /^the body is not valid JSON/,
     );
     await server!.close();
-    const type = await checkAgainstDrift('tensoras', 'wrong-content-type');
+    const type = await checkAgainstDrift('acme', 'wrong-content-type');
     expect(find(type, 'listModels', 'content_type_conformance').violations).toEqual([
       {
         pointer: '/headers/content-type',
@@ -355,27 +357,27 @@ describe('each drift fault fails the check that names it', () => {
       },
     ]);
     await server!.close();
-    const status = await checkAgainstDrift('tensorone', 'undocumented-status');
+    const status = await checkAgainstDrift('trainer', 'undocumented-status');
     expect(find(status, 'listTrainingModels', 'status_code_conformance').violations?.[0]?.message).toBe(
       'GET /training/models was answered 203, which the spec does not document (documented: 200, 400, 401, 403, 429, 500, 502, 503)',
     );
   });
 
   it('says which half of ignored_auth failed', async () => {
-    const none = await checkAgainstDrift('tensoras', 'auth-not-enforced');
+    const none = await checkAgainstDrift('acme', 'auth-not-enforced');
     expect(find(none, 'listModels', 'ignored_auth').violations?.map((v) => v.message)).toEqual([
       'GET /models without credentials was answered 200; expected a documented 401 or 403',
       'GET /models with a wrong key was answered 200; expected a documented 401 or 403',
     ]);
     await server!.close();
-    const any = await checkAgainstDrift('tensoras', 'any-key-accepted');
+    const any = await checkAgainstDrift('acme', 'any-key-accepted');
     expect(find(any, 'listModels', 'ignored_auth').violations?.map((v) => v.message)).toEqual([
       'GET /models with a wrong key was answered 200; expected a documented 401 or 403',
     ]);
   });
 
   it('points list/get disagreements at the field', async () => {
-    const report = await checkAgainstDrift('tensoras', 'list-get-disagree');
+    const report = await checkAgainstDrift('acme', 'list-get-disagree');
     const violations = find(report, 'getModel', 'list_get_consistency').violations ?? [];
     expect(violations).toContainEqual({
       pointer: '/id',
@@ -388,10 +390,10 @@ describe('each drift fault fails the check that names it', () => {
   });
 
   it('enforces required headers only where the spec requires them', async () => {
-    const optional = await checkAgainstDrift('tensoras', 'missing-headers');
+    const optional = await checkAgainstDrift('acme', 'missing-headers');
     expect(failing(optional)).toEqual([]);
     await server!.close();
-    const required = await checkAgainstDrift('tensoras', 'missing-headers', (doc) => {
+    const required = await checkAgainstDrift('acme', 'missing-headers', (doc) => {
       (doc.components!.headers!['X-RateLimit-Limit'] as { required?: boolean }).required = true;
     });
     expect(failing(required)).toEqual(['listModels:response_headers_conformance']);
@@ -401,7 +403,7 @@ describe('each drift fault fails the check that names it', () => {
   });
 
   it('fails a request that gets no answer within the timeout, without a stack trace', async () => {
-    const report = await checkAgainstDrift('tensoras', 'hang', undefined, { timeoutMs: 300 });
+    const report = await checkAgainstDrift('acme', 'hang', undefined, { timeoutMs: 300 });
     expect(failing(report).sort()).toEqual([
       'getModel:list_get_consistency',
       'listModels:not_a_server_error',

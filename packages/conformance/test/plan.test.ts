@@ -4,20 +4,20 @@ import { specOf } from './support/specs.js';
 
 describe('planOperations', () => {
   it('runs only GET and HEAD against a base URL that is not loopback', async () => {
-    const { doc } = await specOf('tensorone');
-    const plan = planOperations(doc, { baseUrl: parseBaseUrl('https://api.tensorone.ai/v2') });
+    const { doc } = await specOf('trainer');
+    const plan = planOperations(doc, { baseUrl: parseBaseUrl('https://api.trainer.invalid/v2') });
     const running = plan.filter((p) => !p.skipReason).map((p) => `${p.method} ${p.path}`);
     expect(running).toEqual(['GET /training/models', 'GET /training/models/{modelId}']);
     const skipped = plan.find((p) => p.operationId === 'updateTrainingModel')!;
     expect(skipped.skipReason).toBe(
-      'PATCH may change data and api.tensorone.ai is not loopback; pass --allow-writes to run it',
+      'PATCH may change data and api.trainer.invalid is not loopback; pass --allow-writes to run it',
     );
   });
 
   it('runs writes with --allow-writes, and always on loopback', async () => {
-    const { doc } = await specOf('tensorone');
+    const { doc } = await specOf('trainer');
     const remote = planOperations(doc, {
-      baseUrl: parseBaseUrl('https://api.tensorone.ai/v2'),
+      baseUrl: parseBaseUrl('https://api.trainer.invalid/v2'),
       allowWrites: true,
     });
     expect(remote.filter((p) => p.skipReason)).toEqual([]);
@@ -27,7 +27,7 @@ describe('planOperations', () => {
   });
 
   it('takes ids from the declared list and finds its declared get operation', async () => {
-    const { doc } = await specOf('tensorone');
+    const { doc } = await specOf('trainer');
     const plan = planOperations(doc, { baseUrl: parseBaseUrl('http://127.0.0.1:1/v2') });
     const byId = Object.fromEntries(plan.map((p) => [p.operationId, p]));
     expect(byId.getTrainingModel!.fetchById).toBe(true);
@@ -52,20 +52,20 @@ describe('planOperations', () => {
   });
 
   it('takes the relation from the x-modelspecs-list declaration, never from the paths', async () => {
-    const { doc } = await specOf('tensorone');
+    const { doc } = await specOf('trainer');
     const list = doc.paths!['/training/models']!.get! as Record<string, unknown>;
     delete (list['x-modelspecs-list'] as Record<string, unknown>).get;
     const plan = planOperations(doc, { baseUrl: parseBaseUrl('http://127.0.0.1:1/v2') });
     expect(plan.filter((p) => p.idSource || p.fetchById)).toEqual([]);
   });
 
-  it('derives header bounds too (quantized X-Quantized-Provider)', async () => {
-    const { doc } = await specOf('quantized');
+  it('derives header bounds too (plainlist X-Provider)', async () => {
+    const { doc } = await specOf('plainlist');
     const [list] = planOperations(doc, { baseUrl: parseBaseUrl('http://127.0.0.1:1/v1') });
     expect(list!.negativeCases).toEqual([
       {
         in: 'header',
-        name: 'X-Quantized-Provider',
+        name: 'X-Provider',
         value: 'modelspecs-not-in-enum',
         rule: 'not one of "openrouter", "anthropic"',
       },
@@ -99,7 +99,7 @@ describe('invalidValues', () => {
 
 describe('checkTarget against a base URL that is not loopback', () => {
   it('sends no write request without --allow-writes', async () => {
-    const { vendor, doc } = await specOf('tensorone');
+    const { vendor, doc } = await specOf('trainer');
     const sent: string[] = [];
     // The test's own fetch: nothing leaves the process.
     const fetchRecorder = async (url: string, init: RequestInit) => {
@@ -109,7 +109,7 @@ describe('checkTarget against a base URL that is not loopback', () => {
     const report = await checkTarget({
       doc,
       vendor,
-      baseUrl: 'https://api.tensorone.ai/v2',
+      baseUrl: 'https://api.trainer.invalid/v2',
       apiKey: 'tpo_live_0123456789abcdef',
       target: 'server',
       fetch: fetchRecorder,
@@ -120,7 +120,7 @@ describe('checkTarget against a base URL that is not loopback', () => {
     const archive = report.results.filter((r) => r.operationId === 'archiveTrainingModel');
     expect(archive).toHaveLength(9);
     const notLoopback =
-      'POST may change data and api.tensorone.ai is not loopback; pass --allow-writes to run it';
+      'POST may change data and api.trainer.invalid is not loopback; pass --allow-writes to run it';
     expect(new Set(archive.map((r) => `${r.status}: ${r.reason}`))).toEqual(
       new Set([`skipped: ${notLoopback}`]),
     );

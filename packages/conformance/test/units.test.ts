@@ -56,13 +56,13 @@ describe('base URLs', () => {
 });
 
 describe('credentials', () => {
-  it('sends one key through the single-scheme alternative (majestix: X-Api-Key, not the Firebase pair)', async () => {
-    const { doc } = await specOf('majestix');
+  it('sends one key through the single-scheme alternative (keyring: X-Api-Key, not the pair of tokens)', async () => {
+    const { doc } = await specOf('keyring');
     expect(chooseAlternative(doc, listOperations(doc)[0]!)).toEqual(['apiKeyAuth']);
   });
 
   it('needs none when the operation opts out', async () => {
-    const { doc } = await specOf('tensoras');
+    const { doc } = await specOf('acme');
     const entry = listOperations(doc)[0]!;
     entry.operation.security = [];
     expect(chooseAlternative(doc, entry)).toBeUndefined();
@@ -95,7 +95,7 @@ describe('redaction', () => {
 
 describe('listed items', () => {
   it('finds the items where the list declares them, and nowhere else', async () => {
-    const { doc } = await specOf('tensorone');
+    const { doc } = await specOf('trainer');
     const [declared] = listDeclarations(doc);
     expect(declared!.items).toEqual(['/models']);
     expect(listedItems(declared!, { pagination: [{ x: 1 }], models: [{ id: 'b' }, 3] })).toEqual([

@@ -86,6 +86,23 @@ describe('renderPortal', () => {
     });
     const html = renderPortal([await acme(), bare]);
     expect(html.match(/<article class="card"/g)).toHaveLength(2);
+    // In the order given (buildSite gives discovery order): the cards, and the model table's rows.
+    for (const [summaries, order] of [
+      [
+        [await acme(), bare],
+        ['acme', 'bare'],
+      ],
+      [
+        [bare, await acme()],
+        ['bare', 'acme'],
+      ],
+    ] as const) {
+      const page = renderPortal(summaries);
+      expect([...page.matchAll(/<article class="card" id="vendor-([^"]+)"/g)].map((m) => m[1])).toEqual(
+        order,
+      );
+      expect([...page.matchAll(/<tr data-vendor="([^"]+)"/g)].map((m) => m[1])).toEqual(order);
+    }
     const card = cardOf(html, 'acme');
     expect(card).toContain('<code data-field="base-url">https://api.acme.test/v9</code>');
     expect(card).toContain('<span data-field="operation-count">2</span> operations');

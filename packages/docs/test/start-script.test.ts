@@ -1,19 +1,25 @@
 // scripts/start.mjs, the end point of `pnpm start`: every mock and the API reference, stopped cleanly.
-// It lives here because it needs both the mock package (a dependency) and this package's rendered site (the
-// `docs` task runs before these tests).
+// It lives here because it needs both the mock package (a dependency) and a site this package renders. It runs on two
+// fixture vendors (MODELSPECS_ROOT) and a site rendered from them by buildSite (--docs-dir); each real vendor's
+// reference, served beside its mock, is checked by its spec package's `test:vendor` (test/vendor/reference.test.ts).
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { findFreePorts, freePortBase, isPortFree, serverBasePath } from '@modelspecs/mock';
 import { bundleSpec, discoverVendors } from '@modelspecs/spec-tools';
 import { eventually, isRunning, mockChildren, type NodeRun, runNode } from '@modelspecs/testkit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../src/build.js';
+import { repoRoot, tempWorkspace } from './helpers.js';
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const script = join(repoRoot, 'scripts', 'start.mjs');
-const vendors = discoverVendors(repoRoot);
+const root = tempWorkspace(['bolt', 'acme']);
+const site = join(root, 'site');
+const vendors = discoverVendors(root);
 const lowestPort = Math.min(...vendors.map((v) => v.mockPort));
 const offsets = vendors.map((v) => v.mockPort - lowestPort);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const runs: NodeRun[] = [];
 afterEach(() => {
@@ -21,7 +27,7 @@ afterEach(() => {
 });
 
 function start(args: string[]): NodeRun {
-  const run = runNode(script, args, repoRoot);
+  const run = runNode(script, args, repoRoot, { MODELSPECS_ROOT: root });
   runs.push(run);
   return run;
 }
@@ -33,6 +39,8 @@ describe('usage', () => {
     expect(run.stdout()).toContain('Usage: pnpm start');
     expect(run.stdout()).toContain('--port-base');
     expect(run.stdout()).toContain('--docs-port');
+    expect(run.stdout()).toContain('--docs-dir <dir>');
+    expect(run.stdout()).toContain('MODELSPECS_ROOT');
   });
 
   it.each([
@@ -48,10 +56,23 @@ describe('usage', () => {
 
 // Real Prism start-ups: generous limits for a loaded machine.
 describe('running', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    await buildSite({ root, outDir: site });
+  }, 120_000);
+
   it('starts every mock and the reference, prints one table, and stops everything on SIGTERM', async () => {
+    expect(vendors.map((v) => v.slug)).toEqual(['bolt', 'acme']);
     const base = await freePortBase(offsets);
     const [docsPort] = await findFreePorts('127.0.0.1', 1);
-    const run = start(['--', '--port-base', String(base), '--docs-port', String(docsPort)]);
+    const run = start([
+      '--',
+      '--port-base',
+      String(base),
+      '--docs-port',
+      String(docsPort),
+      '--docs-dir',
+      site,
+    ]);
     await Promise.race([
       eventually(() => run.stdout().includes('Ctrl-C stops everything.'), 'everything is ready', 90_000),
       run.exit.then(({ code }) => {
@@ -63,7 +84,7 @@ describe('running', { timeout: 120_000 }, () => {
     expect(children).toHaveLength(1);
     const lines = run.stdout().split('\n');
     for (const [i, vendor] of vendors.entries()) {
-      const doc = await bundleSpec(vendor.specFile, repoRoot);
+      const doc = await bundleSpec(vendor.specFile, root);
       const baseUrl = `http://127.0.0.1:${base + offsets[i]!}${serverBasePath(doc, vendor.slug)}`;
       expect(lines.find((line) => line.startsWith(`${vendor.slug} `))).toContain(baseUrl);
     }
@@ -73,6 +94,8 @@ describe('running', { timeout: 120_000 }, () => {
     expect(portal.status).toBe(200);
     // The portal's mock links point at this run's ports (serveDocs got `mockUrls`), not at the defaults.
     const html = await portal.text();
+    // The site of --docs-dir: the fixture vendors' portal.
+    for (const vendor of vendors) expect(html).toContain(`id="vendor-${vendor.slug}"`);
     expect(offsets.some((offset) => html.includes(`http://127.0.0.1:${base + offset}`))).toBe(true);
     for (const line of lines.filter((l) => vendors.some((v) => l.startsWith(`${v.slug} `)))) {
       const reference = /(http:\/\/127\.0\.0\.1:\d+\/[a-z0-9-]+\/)$/.exec(line)?.[1];

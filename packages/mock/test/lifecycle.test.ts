@@ -182,7 +182,10 @@ describe('one Prism process', { timeout: 120_000 }, () => {
     const faked = running.mocks.find((m) => m.slug === 'faked')!;
     const response = await fetch(`${faked.baseUrl}/models`, { headers: faked.credentials.headers });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { data: string[] }).data.length).toBeGreaterThanOrEqual(3);
+    const { data } = (await response.json()) as { data: string[] };
+    expect(data.length).toBeGreaterThanOrEqual(3);
+    // The items are faker's (`x-faker: lorem.word`): the faker Prism is given (server/prism-servers.mjs) works.
+    for (const word of data) expect(word).toMatch(/^[a-z]+$/);
   });
 
   it('names the mock whose port was taken, and removes the process and its folder', async () => {

@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 /** `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`. */
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -34,6 +34,9 @@ export async function launchChromium(
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const missing = chromiumMissing();
   if (missing) throw new Error(missing);
+  // Loaded here: every suite imports testkit, and only the browser tests launch Chromium (playwright-core takes about
+  // a CPU-second to load).
+  const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'modelspecs-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),

@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 async function check(extra: { maxBodyBytes?: number } = {}): Promise<VendorReport> {
-  const { vendor, doc } = await specOf('tensoras');
+  const { vendor, doc } = await specOf('acme');
   return checkTarget({ doc, vendor, baseUrl: server!.baseUrl, apiKey: KEY, target: 'server', ...extra });
 }
 
@@ -83,7 +83,7 @@ describe('a response body larger than the cap', () => {
   it('takes the cap from --max-body-bytes', async () => {
     server = await endlessList(4 * MiB);
     const { code, stdout } = await captureCli([
-      ...['--vendor', 'tensoras', '--base-url', server.baseUrl, '--api-key', KEY, '--target', 'server'],
+      ...['--vendor', 'acme', '--base-url', server.baseUrl, '--api-key', KEY, '--target', 'server'],
       ...['--max-body-bytes', '1048576', '--report', 'json'],
     ]);
     expect(code).toBe(1);

@@ -39,7 +39,7 @@ describe('a key a server echoes in another encoding', () => {
       const { code, stdout, stderr } = await captureCli(
         [
           '--vendor',
-          'tensoras',
+          'acme',
           '--base-url',
           server.baseUrl,
           '--target',
@@ -49,7 +49,7 @@ describe('a key a server echoes in another encoding', () => {
           '--out',
           out,
         ],
-        { TENSORAS_API_KEY: KEY },
+        { ACME_API_KEY: KEY },
         folder,
       );
       expect(code).toBe(1);

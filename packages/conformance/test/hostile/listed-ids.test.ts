@@ -9,7 +9,7 @@ import { type HostileServer, json, startHostileServer } from '../support/hostile
 import { specOf } from '../support/specs.js';
 
 const KEY = 'tns_hostile_ids_key_0123456789';
-const model = (id: string) => ({ id, object: 'model', created: 1700000000, owned_by: 'tensoras' });
+const model = (id: string) => ({ id, object: 'model', created: 1700000000, owned_by: 'acme' });
 
 let server: HostileServer | undefined;
 const folders: string[] = [];
@@ -36,7 +36,7 @@ const find = (report: VendorReport, operationId: string, check: string) =>
 describe('ids a server lists that no URL can carry', () => {
   it('fail list_get_consistency, naming each id escaped, and the run goes on', async () => {
     server = await listsHostileIds();
-    const { vendor, doc } = await specOf('tensoras');
+    const { vendor, doc } = await specOf('acme');
     const report = await checkTarget({ doc, vendor, baseUrl: server.baseUrl, apiKey: KEY, target: 'server' });
     const result = find(report, 'getModel', 'list_get_consistency');
     expect(result.status).toBe('fail');
@@ -60,8 +60,8 @@ describe('ids a server lists that no URL can carry', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'modelspecs-conformance-hostile-'));
     folders.push(cwd);
     const { code, stdout, stderr } = await captureCli(
-      ['--vendor', 'tensoras', '--base-url', server.baseUrl, '--target', 'server', '--report', format],
-      { TENSORAS_API_KEY: KEY },
+      ['--vendor', 'acme', '--base-url', server.baseUrl, '--target', 'server', '--report', format],
+      { ACME_API_KEY: KEY },
       cwd,
     );
     expect(stderr).toBe('');

@@ -41,7 +41,7 @@ describe('the write guard', () => {
   });
 
   it('skips the writes against a name that only looks local, and runs them on literal loopback', async () => {
-    const { doc } = await specOf('tensorone');
+    const { doc } = await specOf('trainer');
     const writes = (url: string) =>
       planOperations(doc, { baseUrl: parseBaseUrl(url) }).filter((p) => p.write);
     expect(writes('http://evil.localhost/v2').length).toBeGreaterThan(0);

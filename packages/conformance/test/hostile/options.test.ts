@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkTarget, LIMIT_RANGES, runConformance, USAGE } from '../../src/index.js';
 import { captureCli } from '../support/cli.js';
-import { specOf } from '../support/specs.js';
+import { fixtureRoot, specOf } from '../support/specs.js';
 
 const cli = (argv: string[]) => captureCli(argv);
 
-const BASE = ['--vendor', 'tensoras', '--base-url', 'http://127.0.0.1:9/v1', '--api-key', 'tns_x'];
+const BASE = ['--vendor', 'acme', '--base-url', 'http://127.0.0.1:9/v1', '--api-key', 'tns_x'];
 
 describe('numeric flags out of range', () => {
   it.each([
@@ -56,7 +56,7 @@ describe('numeric API options out of range', () => {
     ['maxBodyBytes', -1],
     ['maxBodyBytes', Number.POSITIVE_INFINITY],
   ])('%s: %s is a usage error naming the option, before anything is sent', async (name, value) => {
-    const { vendor, doc } = await specOf('tensoras');
+    const { vendor, doc } = await specOf('acme');
     const options = { doc, vendor, baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'tns_x', [name]: value };
     await expect(checkTarget(options)).rejects.toMatchObject({
       name: 'UsageError',
@@ -65,8 +65,10 @@ describe('numeric API options out of range', () => {
       ),
     });
     // runConformance checks before it starts a mock.
-    await expect(runConformance({ vendors: 'tensoras', [name]: value })).rejects.toMatchObject({
-      name: 'UsageError',
-    });
+    await expect(runConformance({ vendors: 'acme', root: fixtureRoot, [name]: value })).rejects.toMatchObject(
+      {
+        name: 'UsageError',
+      },
+    );
   });
 });

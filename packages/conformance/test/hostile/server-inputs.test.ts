@@ -14,7 +14,7 @@ const model = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   object: 'model',
   created: 1700000000,
-  owned_by: 'tensoras',
+  owned_by: 'acme',
   ...extra,
 });
 
@@ -29,7 +29,7 @@ async function against(
 ): Promise<{ report: VendorReport; server: HostileServer }> {
   const server = await startHostileServer(handler);
   servers.push(server);
-  const { vendor, doc } = await specOf('tensoras');
+  const { vendor, doc } = await specOf('acme');
   change?.(doc);
   const report = await checkTarget({ doc, vendor, baseUrl: server.baseUrl, apiKey: KEY, target: 'server' });
   // Whatever the server sent, every format renders (and the XML is well-formed).
@@ -143,7 +143,7 @@ describe('what a server sends fails a check, never the run', () => {
     expect(violations).toEqual([
       {
         pointer: '/owned_by',
-        message: 'listed id "good": the list says "tensoras", the fetch says "x\\udc00y"',
+        message: 'listed id "good": the list says "acme", the fetch says "x\\udc00y"',
       },
     ]);
   });
@@ -152,9 +152,7 @@ describe('what a server sends fails a check, never the run', () => {
     const id = 'a\u001b[31mb\nc';
     const { report } = await against(listing([model(id)], (got) => model(got, { owned_by: 'other' })));
     const messages = report.results.flatMap((r) => r.violations ?? []).map((v) => v.message);
-    expect(messages).toContain(
-      'listed id "a\\u001b[31mb\\nc": the list says "tensoras", the fetch says "other"',
-    );
+    expect(messages).toContain('listed id "a\\u001b[31mb\\nc": the list says "acme", the fetch says "other"');
     const text = formatReport({ vendors: [report], summary: report.summary, ok: false }, 'text');
     expect(text.includes('\u001b')).toBe(false);
   });

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 export interface HostileServer {
-  /** Origin plus `/v1`, like the tensoras base URL. */
+  /** Origin plus `/v1`, like the acme fixture's base URL. */
   baseUrl: string;
   origin: string;
   /** `METHOD /path?query` of every request, in order. */

@@ -16,7 +16,7 @@ describe('the checker against our Prism mocks', () => {
   it.each(vendors.map((v) => v.slug))(
     '%s: every check that applies passes, every skip says why',
     async (slug) => {
-      const { vendor, doc } = await specOf(slug);
+      const { vendor, doc } = await specOf(slug, repoRoot);
       const report = await checkTarget({ doc, vendor, baseUrl: mocks.urls[slug]!, target: 'auto' });
       expect(report.target).toMatchObject({
         kind: 'mock',
