@@ -5,9 +5,9 @@
 //   1. clone A builds with the write token (what a build of main does) and runs the tests of a few packages;
 //   2. clone B, a pull request's build (read-only server, --cache=local:rw,remote:r): every task a remote hit, the
 //      outputs byte-identical to A's local build, the tests replayed from the cache;
-//   3. one spec changed in B: only that vendor's chain misses, nothing is written to the cache, a test that reads
-//      every spec gets a new hash and another vendor's client test keeps its own (a cached result is reused only
-//      for unchanged inputs);
+//   3. one spec changed in B: only that vendor's chain misses, nothing is written to the cache, that vendor's client
+//      test gets a new hash, while another vendor's client test and client-runtime's (whose own tests read no spec)
+//      keep theirs (a cached result is reused only for unchanged inputs);
 //   4. a wrong token: turbo builds locally and says the cache refused it; a read token cannot upload even when the
 //      build asks to; 5. the server down: the build still succeeds.
 import assert from 'node:assert/strict';
@@ -53,7 +53,11 @@ const vendors = readdirSync(join(root, 'specs'), { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 const [changed, untouched] = vendors;
-const testFilters = ['--filter=@modelspecs/client-runtime', `--filter=@modelspecs/${untouched}`];
+const testFilters = [
+  '--filter=@modelspecs/client-runtime',
+  `--filter=@modelspecs/${changed}`,
+  `--filter=@modelspecs/${untouched}`,
+];
 
 const servers = [];
 try {
@@ -87,7 +91,7 @@ try {
 
   const aTest = turbo(a.dir, ['test', ...testFilters], aEnv);
   const aTestTasks = aTest.tasks.filter((t) => t.task === 'test');
-  assert.equal(aTestTasks.length, 2, `expected two test tasks, got ${aTestTasks.map((t) => t.taskId)}`);
+  assert.equal(aTestTasks.length, 3, `expected three test tasks, got ${aTestTasks.map((t) => t.taskId)}`);
   ok(`clone A ran ${aTestTasks.map((t) => t.taskId).join(', ')} in ${aTest.seconds.toFixed(1)} s`);
 
   // 2. A pull request's fresh clone reads the cache: everything from it, byte for byte.
@@ -167,27 +171,34 @@ try {
     `after a change to specs/${changed}: only ${cReport.misses.join(', ')} ran; ${cReport.hits} hits; nothing written`,
   );
 
-  // A test's hash follows the specs it reads: client-runtime's tests read every spec, a vendor client's only its own.
+  // A test's hash follows the specs it reads: a vendor client's only its own, client-runtime's none (its own tests
+  // use a made-up vendor; each spec's facts are per-vendor suites).
   const dry = turboDry(b.dir, ['test', ...testFilters, PR_CACHE], bEnv);
   const hashNow = (task) => {
     const after = dry.find((t) => t.taskId === task.taskId);
     assert.ok(after, `${task.taskId} is missing from the dry run`);
     return after.hash;
   };
-  const everySpec = aTestTasks.find((t) => t.package === '@modelspecs/client-runtime');
+  const changedSpec = aTestTasks.find((t) => t.package === `@modelspecs/${changed}`);
   const ownSpec = aTestTasks.find((t) => t.package === `@modelspecs/${untouched}`);
+  const noSpec = aTestTasks.find((t) => t.package === '@modelspecs/client-runtime');
   assert.notEqual(
-    hashNow(everySpec),
-    everySpec.hash,
-    `${everySpec.taskId} reads every spec but would reuse a result computed on the old specs/${changed}`,
+    hashNow(changedSpec),
+    changedSpec.hash,
+    `${changedSpec.taskId} reads specs/${changed} but would reuse a result computed on its old version`,
   );
   assert.equal(
     hashNow(ownSpec),
     ownSpec.hash,
     `${ownSpec.taskId} reads only specs/${untouched} but would rerun after a change to specs/${changed}`,
   );
+  assert.equal(
+    hashNow(noSpec),
+    noSpec.hash,
+    `${noSpec.taskId} reads no spec but would rerun after a change to specs/${changed}`,
+  );
   ok(
-    `after a change to specs/${changed}: ${everySpec.taskId} (reads every spec) no longer matches its cached result; ${ownSpec.taskId} (reads specs/${untouched} only) still does`,
+    `after a change to specs/${changed}: ${changedSpec.taskId} no longer matches its cached result; ${ownSpec.taskId} (reads specs/${untouched} only) and ${noSpec.taskId} (reads no spec) still do`,
   );
 
   // 4. A wrong token is refused, and turbo says so; a read token cannot upload even when the build asks to.
