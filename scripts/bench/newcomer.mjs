@@ -3,7 +3,7 @@
 // from scratch, and `pnpm test` again after a one-line change to one spec (how long, and how many tasks rerun).
 //   node scripts/bench/newcomer.mjs [--commit <rev>] [--only start|test] [--smoke] [--json <file>]
 //   node scripts/bench/newcomer.mjs --warm-here [--runs 3]
-// --smoke measures `pnpm start` the same way but narrows both test runs to one small package. --warm-here times
+// --smoke measures `pnpm start` the same way but narrows both test runs to the client package of the changed spec. --warm-here times
 // `pnpm start` in this checkout, with its own turbo cache settings, once to warm up and then --runs times.
 //   node scripts/bench/newcomer.mjs --rerun [--spec <slug>]
 // lists, without running anything, the tasks of `pnpm test` in this checkout whose hashes change after a one-line
@@ -18,7 +18,6 @@ import { freePortBase } from '@modelspecs/mock';
 import { freshClone, root, run, scratch, turbo, turboDry, turboEnv } from '../remote-cache/clones.mjs';
 import { TICKS_PER_SECOND, treeCpuSeconds } from './lib.mjs';
 
-const SMOKE_TEST_FILTER = '@modelspecs/client-runtime';
 const READY_TIMEOUT_MS = 45 * 60_000;
 
 /** The clone's vendors' mock ports, as offsets from the lowest (what `--port-base` keeps). */
@@ -138,8 +137,13 @@ function childCpuSeconds() {
   return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
 }
 
-/** A one-line change to one vendor's spec, the first one by default (a YAML comment: it changes every hash that reads the spec). */
-function touchOneSpec(dir, slug = readdirSync(join(dir, 'specs')).sort()[0]) {
+/** The vendor whose spec the one-line change goes to: the first by name. */
+function firstSpec(dir) {
+  return readdirSync(join(dir, 'specs')).sort()[0];
+}
+
+/** A one-line change to one vendor's spec (a YAML comment: it changes every hash that reads the spec). */
+function touchOneSpec(dir, slug = firstSpec(dir)) {
   appendFileSync(join(dir, 'specs', slug, 'openapi.yaml'), '# one-line change\n');
   return slug;
 }
@@ -185,8 +189,6 @@ export async function measureNewcomer({
   keep = false,
 } = {}) {
   const figures = [];
-  const filter = smoke ? SMOKE_TEST_FILTER : undefined;
-  const scope = smoke ? ` (smoke: --filter=${filter})` : '';
   const work = scratch('newcomer-bench');
   try {
     if (parts.includes('start')) {
@@ -219,6 +221,11 @@ export async function measureNewcomer({
       progress(
         `cloned and installed ${commit.slice(0, 10)} in ${clone.seconds.toFixed(0)} s; pnpm test, fresh`,
       );
+      // The smoke run narrows both runs to the client package of the spec the one-line change goes to (its tests
+      // read that spec, so the second run has something to rerun).
+      const slug = firstSpec(clone.dir);
+      const filter = smoke ? `@modelspecs/${slug}` : undefined;
+      const scope = smoke ? ` (smoke: --filter=${filter})` : '';
       const fresh = timeTest(clone.dir, filter);
       progress(`fresh pnpm test: ${fresh.seconds.toFixed(0)} s; again after a one-line spec change`);
       figures.push({
@@ -228,7 +235,7 @@ export async function measureNewcomer({
         unit: 's',
         note: `${cpuNote(fresh.cpu)}, ${fresh.ran.length}/${fresh.tasks} tasks ran${fresh.passed ? '' : ', SOME FAILED'}`,
       });
-      const slug = touchOneSpec(clone.dir);
+      touchOneSpec(clone.dir, slug);
       const incremental = timeTest(clone.dir, filter);
       figures.push({
         id: 'newcomer.test.incremental',
