@@ -3,8 +3,9 @@
 // from scratch, and `pnpm test` again after a one-line change to one spec (how long, and how many tasks rerun).
 //   node scripts/bench/newcomer.mjs [--commit <rev>] [--only start|test] [--smoke] [--json <file>]
 //   node scripts/bench/newcomer.mjs --warm-here [--runs 3]
-// --smoke measures `pnpm start` the same way but narrows both test runs to the client package of the changed spec. --warm-here times
-// `pnpm start` in this checkout, with its own turbo cache settings, once to warm up and then --runs times.
+// --smoke measures `pnpm start` the same way but narrows both test runs to the client package of the changed spec.
+// --warm-here times `pnpm start` in this checkout, with its own turbo cache settings, once to warm up and then --runs
+// times.
 //   node scripts/bench/newcomer.mjs --rerun [--spec <slug>]
 // lists, without running anything, the tasks of `pnpm test` in this checkout whose hashes change after a one-line
 // change to specs/<slug>/openapi.yaml (turbo's dry run before and after; the file is restored).
