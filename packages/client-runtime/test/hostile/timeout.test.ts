@@ -49,7 +49,6 @@ describe('the per-attempt timeout of a stalled body', () => {
 
   it('fires for every one of many concurrent requests with caller signals, garbage collected now and then', async () => {
     const count = 200;
-    const before = stalling.received.length;
     const shared = new AbortController();
     // The timeout is long enough for every request to reach the server on a busy machine; the young-generation
     // collections (quick, unlike full ones in a large test process) stand in for those a loaded process makes.
@@ -65,7 +64,10 @@ describe('the per-attempt timeout of a stalled body', () => {
         ),
       ),
     );
-    expect(stalling.received.length - before).toBe(count);
+    // Counted by path: a request of an earlier test that timed out before the server read it (a loaded machine) may
+    // still be recorded during this one.
+    const reached = new Set(stalling.received.map((r) => r.url).filter((url) => url.startsWith('/load/')));
+    expect(reached.size).toBe(count);
     expect(results.filter((result) => result !== 'TimeoutError')).toEqual([]);
   });
 });
