@@ -12,6 +12,10 @@ export default defineConfig({
     // test/vendor/: the per-vendor suites, run by each spec package's `test:vendor` task (vitest.vendor.config.ts).
     exclude: ['**/node_modules/**', '**/dist/**', 'test/e2e/**', 'test/vendor/**'],
     environment: 'node',
+    // Test files of one run share one module graph per worker: importing the tools (Redocly, Prism's libraries,
+    // TypeScript) again for every test file cost more CPU than most suites' tests (CONTRIBUTING.md, "House rules").
+    // So code and tests keep no state in modules, and a test's stubs end with it (below).
+    isolate: false,
     // Generous: these are hang guards, not speed checks, and CI runs many suites at once on two cores.
     testTimeout: 60_000,
     hookTimeout: 120_000,

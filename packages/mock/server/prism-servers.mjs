@@ -27,7 +27,9 @@ import { answeringInvalidRequests } from '../preload/invalid-requests.mjs';
 const requireFromHere = createRequire(import.meta.url);
 // Prism's own modules, resolved from the pinned CLI so that they are the versions it runs.
 const requirePrism = createRequire(requireFromHere.resolve('@stoplight/prism-cli'));
-preferEnglishFaker(createRequire(requirePrism.resolve('@stoplight/prism-http')));
+const requirePrismHttp = createRequire(requirePrism.resolve('@stoplight/prism-http'));
+preferEnglishFaker(requirePrismHttp);
+seedFakerWithTheAnswer(requirePrismHttp);
 const pino = requirePrism('pino');
 const { createLogger } = requirePrism('@stoplight/prism-core');
 const { getHttpOperationsFromSpec } = requirePrism('@stoplight/prism-http');
@@ -58,6 +60,23 @@ function preferEnglishFaker(requireFromPrismHttp) {
   entry.loaded = true;
   entry.exports = { __esModule: true, default: english, faker: english, Faker, FakerError };
   requireFromHere.cache[main] = entry;
+}
+
+/**
+ * With `--seed`, Prism seeds json-schema-faker's random source before it generates each answer, but not faker's, which
+ * `x-faker` values come from: they differed from one process to the next for the same seed. Faker 6 draws every value
+ * through its `mersenne.rand(max, min)`; here it draws from json-schema-faker's random source of the moment instead (the
+ * seeded one while Prism generates an answer), so the same seed gives the same `x-faker` values too. A faker without
+ * that method (another major version) is left alone.
+ */
+function seedFakerWithTheAnswer(requireFromPrismHttp) {
+  const faker = requireFromPrismHttp('@faker-js/faker').default;
+  const { JSONSchemaFaker } = requireFromPrismHttp('json-schema-faker');
+  if (typeof faker?.mersenne?.rand !== 'function' || typeof JSONSchemaFaker?.option !== 'function') return;
+  faker.mersenne.rand = (max = 32768, min = 0) => {
+    const [low, high] = min > max ? [max, min] : [min, max];
+    return Math.floor(JSONSchemaFaker.option('random')() * (high - low) + low);
+  };
 }
 
 function report(message) {

@@ -188,6 +188,29 @@ describe('one Prism process', { timeout: 120_000 }, () => {
     for (const word of data) expect(word).toMatch(/^[a-z]+$/);
   });
 
+  // Per vendor, test/vendor/dynamic.test.ts checks that one process answers the same twice and that another seed
+  // changes the answers; that the answers do not depend on the process is Prism's and ours, not a vendor's.
+  it('answers the same in another process for the same seed (faker and every random kind of value included)', async () => {
+    const root = join(fixtures, 'faker-options');
+    const [one, other] = await Promise.all(
+      [0, 1].map(() => start({ root, dynamic: true, seed: 'same', vendors: ['faked'] })),
+    );
+    expect(one!.mocks[0]!.pid).not.toBe(other!.mocks[0]!.pid);
+    const answers = await Promise.all(
+      [one!, other!, one!].map(async (running) => {
+        const [mock] = running.mocks;
+        const response = await fetch(`${mock!.baseUrl}/models`, { headers: mock!.credentials.headers });
+        expect(response.status).toBe(200);
+        return (await response.json()) as { data: string[]; latest: Record<string, unknown> };
+      }),
+    );
+    expect(answers[0]!.latest).toMatchObject({ id: expect.any(String), updated: expect.any(String) });
+    // Faker's words vary within an answer: they come from a random source, not one fixed value.
+    expect(new Set(answers[0]!.data).size).toBeGreaterThan(1);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+  });
+
   it('names the mock whose port was taken, and removes the process and its folder', async () => {
     const squatter = createHttpServer((_, res) => res.end('not prism'));
     await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
