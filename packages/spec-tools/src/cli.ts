@@ -11,7 +11,9 @@ Commands:
   lint [--vendor <slug>] [--file <path>]   every spec check: it bundles, and redocly.yaml's rules (Redocly
        [--all]                             recommended-strict and the modelspecs plugin) pass; --all lints every
                                            spec of the workspace in one process
-  bundle [--vendor <slug>]                 write specs/<slug>/dist/openapi.json and openapi.yaml
+  bundle [--vendor <slug>] [--lint]        write specs/<slug>/dist/openapi.json and openapi.yaml; --lint runs
+                                           every check of lint first, in the same process, and writes nothing
+                                           when one fails (a spec package's build)
   generate [--check]                       regenerate src/generated/*.gen.ts in the current client package;
                                            --check writes nothing and exits 1 when they are stale
   vendors [--json]                         list the vendors discovered under specs/
@@ -57,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       check: { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
+      lint: { type: 'boolean', default: false },
       'max-file-bytes': { type: 'string' },
       name: { type: 'string' },
       'env-var': { type: 'string' },
@@ -90,8 +93,20 @@ async function main(argv: string[]): Promise<number> {
       return ok ? 0 : 1;
     }
     case 'bundle': {
-      const { writeBundle } = await import('./bundle.js');
       const vendor = currentVendor(root, values.vendor);
+      if (values.lint) {
+        const { formatLintReport, lintSpecFile } = await import('./lint.js');
+        const report = await lintSpecFile(vendor.specFile, root, load);
+        if (!report.ok) {
+          console.error(formatLintReport(report));
+          console.error(
+            `Nothing written to specs/${vendor.slug}/dist/: fix the problems above and build again.`,
+          );
+          return 1;
+        }
+        console.log(`${report.file}: all spec checks passed`);
+      }
+      const { writeBundle } = await import('./bundle.js');
       await writeBundle(vendor, root, load);
       console.log(
         `bundled specs/${vendor.slug}/openapi.yaml -> specs/${vendor.slug}/dist/openapi.{json,yaml}`,

@@ -309,7 +309,7 @@ function specPackageJson(o: Required<NewVendorOptions>): string {
     sideEffects: false,
     scripts: {
       lint: 'modelspecs-spec lint',
-      build: 'modelspecs-spec bundle',
+      build: 'modelspecs-spec bundle --lint',
       // The tools' per-vendor suites for this vendor alone (packages/*/test/vendor, vitest.vendor.config.ts).
       'test:vendor': 'vitest run --config ../../vitest.vendor.config.ts',
     },

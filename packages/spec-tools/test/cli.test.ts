@@ -71,6 +71,25 @@ describe('modelspecs-spec CLI', () => {
     expect(existsSync(join(specDir, 'dist'))).toBe(false);
   });
 
+  it('bundle --lint (a spec package build) runs every spec check first, and writes nothing when one fails', () => {
+    const bad = tempWorkspace('bad-example.yaml');
+    const failing = run(bad.specDir, 'bundle', '--lint');
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toMatch(
+      /\/data\/1\/created: .*must be integer\. \(no-invalid-media-type-examples\)/,
+    );
+    expect(failing.stderr).toContain('Nothing written to specs/acme/dist/');
+    expect(existsSync(join(bad.specDir, 'dist'))).toBe(false);
+    // The same spec bundles without --lint: the flag is what stopped it.
+    expect(run(bad.specDir, 'bundle').status).toBe(0);
+
+    const { specDir } = tempWorkspace();
+    const passing = run(specDir, 'bundle', '--lint');
+    expect(passing.stdout).toContain('specs/acme/openapi.yaml: all spec checks passed');
+    expect(passing.status).toBe(0);
+    expect(existsSync(join(specDir, 'dist', 'openapi.json'))).toBe(true);
+  });
+
   it('exits 2 with the known vendors on an unknown --vendor', () => {
     const { root } = tempWorkspace();
     const result = run(root, 'lint', '--vendor', 'nope');
