@@ -108,9 +108,24 @@ function declarationLines(report: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('//'));
 }
 
-function countLines(lines: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+/**
+ * A declaration line with every quoted string in double quotes: `'a'` and `"a"` are the same type, and emitters differ
+ * in the quotes they print (TypeScript keeps the source's, oxc writes double quotes).
+ */
+export function canonicalQuotes(line: string): string {
+  return line.replace(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g, (_, single?: string, double?: string) =>
+    single === undefined ? `"${double}"` : `"${single.replace(/\\'/g, "'").replace(/(^|[^\\])"/g, '$1\\"')}"`,
+  );
+}
+
+/** How many times each line occurs, keyed by its canonical form, with the first of its texts to show. */
+function countLines(lines: string[]): Map<string, { count: number; text: string }> {
+  const counts = new Map<string, { count: number; text: string }>();
+  for (const line of lines) {
+    const key = canonicalQuotes(line);
+    const seen = counts.get(key);
+    counts.set(key, { count: (seen?.count ?? 0) + 1, text: seen?.text ?? line });
+  }
   return counts;
 }
 
@@ -132,22 +147,22 @@ export function compareReports(before: string | undefined, after: string, where:
   const old = countLines(declarationLines(before));
   const now = countLines(declarationLines(after));
   const changes: ApiChange[] = [];
-  for (const [line, count] of old) {
-    if ((now.get(line) ?? 0) < count) {
+  for (const [key, { count, text }] of old) {
+    if ((now.get(key)?.count ?? 0) < count) {
       changes.push({
         kind: 'breaking',
         location: where,
-        what: `type line removed or changed: \`${line}\``,
+        what: `type line removed or changed: \`${text}\``,
         source: 'api-report',
       });
     }
   }
-  for (const [line, count] of now) {
-    if ((old.get(line) ?? 0) < count) {
+  for (const [key, { count, text }] of now) {
+    if ((old.get(key)?.count ?? 0) < count) {
       changes.push({
         kind: 'added',
         location: where,
-        what: `type line added: \`${line}\``,
+        what: `type line added: \`${text}\``,
         source: 'api-report',
       });
     }

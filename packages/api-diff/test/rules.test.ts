@@ -31,6 +31,17 @@ describe('compareReports', () => {
     ]);
   });
 
+  it('takes the same type in other quotes for the same line, and shows each line as its report wrote it', () => {
+    const before = report("export type Err = components['schemas']['Error'];", "x: 'it\\'s' | \"a\";");
+    const same = report('export type Err = components["schemas"]["Error"];', "x: \"it's\" | 'a';");
+    expect(compareReports(before, same, 'r')).toEqual([]);
+    const changed = report('export type Err = components["schemas"]["Failure"];', "x: \"it's\" | 'a';");
+    expect(compareReports(before, changed, 'r').map((c) => [c.kind, c.what])).toEqual([
+      ['breaking', "type line removed or changed: `export type Err = components['schemas']['Error'];`"],
+      ['added', 'type line added: `export type Err = components["schemas"]["Failure"];`'],
+    ]);
+  });
+
   it('sees a repeated line disappear once, and ignores API Extractor comments and blank lines', () => {
     const before = report('a: string;', 'a: string;', '// (undocumented)');
     expect(compareReports(before, report('a: string;', '', '// @public'), 'r').map((c) => c.kind)).toEqual([
