@@ -96,15 +96,20 @@ export async function timeStart(dir, env = turboEnv(dir, undefined)) {
   }
 }
 
-/** The turbo tasks `pnpm test` runs in `dir`, read from its root package.json (`turbo run <task>...`). */
-function testTasks(dir) {
+/**
+ * What `pnpm test` hands `turbo run` in `dir`, read from its root package.json (`turbo run <tasks> [flags]`): the
+ * tasks and flags such as `--concurrency`, so that the benchmark runs what a newcomer's `pnpm test` runs.
+ */
+function testArgs(dir) {
   const script = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts.test;
-  const tasks = /^turbo run ([^&|;]+)$/
+  const args = /^turbo run ([^&|;]+)$/
     .exec(script)?.[1]
     .split(/\s+/)
-    .filter((arg) => arg && !arg.startsWith('-'));
-  if (!tasks?.length) throw new Error(`the test script is not one \`turbo run <tasks>\`: ${script}`);
-  return tasks;
+    .filter(Boolean);
+  if (!args?.some((arg) => !arg.startsWith('-'))) {
+    throw new Error(`the test script is not one \`turbo run <tasks>\`: ${script}`);
+  }
+  return args;
 }
 
 /** `pnpm test` (through turbo, with a run summary) in a clone: seconds, status and how many tasks ran vs were cached. */
@@ -114,7 +119,7 @@ function timeTest(dir, filter) {
     dir,
     // Narrowed to one package, `test` alone: the spec packages' `test:vendor` is not in it, and its task in any other
     // package (where it has no script) would still wait for the builds of the tools with per-vendor suites.
-    [...(filter ? ['test', `--filter=${filter}`] : testTasks(dir)), '--continue'],
+    [...(filter ? ['test', `--filter=${filter}`] : testArgs(dir)), '--continue'],
     turboEnv(dir, undefined),
     {
       allowFailure: true,
@@ -156,7 +161,7 @@ function touchOneSpec(dir, slug = firstSpec(dir)) {
  */
 export function rerunAfterSpecChange(dir, slug) {
   const env = turboEnv(dir, undefined);
-  const tasks = testTasks(dir);
+  const tasks = testArgs(dir);
   const specFile = join(dir, 'specs', slug, 'openapi.yaml');
   const original = readFileSync(specFile);
   const before = new Map(turboDry(dir, tasks, env).map((t) => [t.taskId, t.hash]));
