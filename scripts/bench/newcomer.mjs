@@ -102,10 +102,7 @@ export async function timeStart(dir, env = turboEnv(dir, undefined)) {
  */
 function testArgs(dir) {
   const script = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts.test;
-  const args = /^turbo run ([^&|;]+)$/
-    .exec(script)?.[1]
-    .split(/\s+/)
-    .filter(Boolean);
+  const args = /^turbo run ([^&|;]+)$/.exec(script)?.[1].split(/\s+/).filter(Boolean);
   if (!args?.some((arg) => !arg.startsWith('-'))) {
     throw new Error(`the test script is not one \`turbo run <tasks>\`: ${script}`);
   }
