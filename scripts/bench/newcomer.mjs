@@ -158,14 +158,14 @@ function touchOneSpec(dir, slug = firstSpec(dir)) {
  */
 export function rerunAfterSpecChange(dir, slug) {
   const env = turboEnv(dir, undefined);
-  const tasks = testArgs(dir);
+  const args = testArgs(dir);
   const specFile = join(dir, 'specs', slug, 'openapi.yaml');
   const original = readFileSync(specFile);
-  const before = new Map(turboDry(dir, tasks, env).map((t) => [t.taskId, t.hash]));
+  const before = new Map(turboDry(dir, args, env).map((t) => [t.taskId, t.hash]));
   let after;
   try {
     touchOneSpec(dir, slug);
-    after = turboDry(dir, tasks, env);
+    after = turboDry(dir, args, env);
   } finally {
     writeFileSync(specFile, original);
   }
