@@ -23,12 +23,22 @@ import { createReadStream, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import { answeringInvalidRequests } from '../preload/invalid-requests.mjs';
+import { loadOnFirstCall } from './load-on-first-call.mjs';
 
 const requireFromHere = createRequire(import.meta.url);
 // Prism's own modules, resolved from the pinned CLI so that they are the versions it runs.
 const requirePrism = createRequire(requireFromHere.resolve('@stoplight/prism-cli'));
 const requirePrismHttp = createRequire(requirePrism.resolve('@stoplight/prism-http'));
 preferEnglishFaker(requirePrismHttp);
+// Documents that are not OpenAPI 3 (a mock serves only OpenAPI 3): their converters load when first called.
+loadOnFirstCall(requirePrismHttp, '@stoplight/http-spec/postman/operation', [
+  'transformPostmanCollectionOperations',
+  'transformPostmanCollectionOperation',
+]);
+loadOnFirstCall(requirePrismHttp, '@stoplight/http-spec/oas2/operation', [
+  'transformOas2Operations',
+  'transformOas2Operation',
+]);
 seedFakerWithTheAnswer(requirePrismHttp);
 const pino = requirePrism('pino');
 const { createLogger } = requirePrism('@stoplight/prism-core');
