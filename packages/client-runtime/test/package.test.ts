@@ -8,6 +8,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 const scratch = mkdtempSync(join(tmpdir(), 'modelspecs-package-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+const ANSWER_JS = 'export const answer = 42;\n';
+const ANSWER_D_TS = 'export declare const answer: number;\n';
+
+/** A package folder in the scratch folder: its manifest (name, version 1.0.0, ESM, MIT, and `manifest`) and files. */
+function fixturePackage(name: string, manifest: object, files: Record<string, string>): string {
+  const dir = mkdtempSync(join(scratch, `${name}-`));
+  const json = { name, version: '1.0.0', type: 'module', license: 'MIT', ...manifest };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(json));
+  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
+  return dir;
+}
+
 describe('@modelspecs/client-runtime as published', () => {
   it('passes publint and attw', { timeout: 300_000 }, async () => {
     expect(await packageProblems(fileURLToPath(new URL('..', import.meta.url)))).toEqual([]);
@@ -27,46 +39,67 @@ describe('@modelspecs/client-runtime as published', () => {
   });
 
   it('reports a package whose exports list types after the code', { timeout: 300_000 }, async () => {
-    writeFileSync(
-      join(scratch, 'package.json'),
-      JSON.stringify({
-        name: 'broken-exports',
-        version: '1.0.0',
-        type: 'module',
-        license: 'MIT',
+    const dir = fixturePackage(
+      'broken-exports',
+      {
         exports: { '.': { default: './index.js', types: './index.d.ts' } },
         files: ['index.js', 'index.d.ts'],
-      }),
+      },
+      { 'index.js': ANSWER_JS, 'index.d.ts': ANSWER_D_TS },
     );
-    writeFileSync(join(scratch, 'index.js'), 'export const answer = 42;\n');
-    writeFileSync(join(scratch, 'index.d.ts'), 'export declare const answer: number;\n');
-    const problems = await packageProblems(scratch);
+    const problems = await packageProblems(dir);
     expect(problems.some((problem) => problem.startsWith('publint:') && problem.includes('types'))).toBe(
       true,
     );
+  });
+
+  it("reports an entry point without types under each ESM resolution, not the ones attw's ESM-only profile ignores", {
+    timeout: 300_000,
+  }, async () => {
+    const dir = fixturePackage(
+      'half-typed',
+      {
+        exports: { '.': { types: './index.d.ts', default: './index.js' }, './extra': './extra.js' },
+        files: ['index.js', 'index.d.ts', 'extra.js'],
+      },
+      { 'index.js': ANSWER_JS, 'index.d.ts': ANSWER_D_TS, 'extra.js': 'export const more = 1;\n' },
+    );
+    // node10 and node16 from CommonJS have it too; the profile leaves them out.
+    expect(await packageProblems(dir)).toEqual([
+      expect.stringMatching(
+        /^attw: UntypedResolution \(.*\), entry point "\.\/extra" \(node16-esm, bundler\): /,
+      ),
+    ]);
+  });
+
+  it('reports a package without type declarations', { timeout: 300_000 }, async () => {
+    const dir = fixturePackage('untyped', { exports: './index.js' }, { 'index.js': ANSWER_JS });
+    const problems = await packageProblems(dir);
+    expect(problems.filter((problem) => problem.startsWith('attw:'))).toEqual([
+      expect.stringMatching(/^attw: the package has no type declarations/),
+    ]);
   });
 
   it('reports declarations that import a file the tarball leaves out, though it is on disk', {
     timeout: 300_000,
   }, async () => {
     // attw reads the tarball pnpm packs, not the folder: util.d.ts exists here but is not in `files`.
-    const dir = mkdtempSync(join(scratch, 'unpacked-'));
-    writeFileSync(
-      join(dir, 'package.json'),
-      JSON.stringify({
-        name: 'unpacked-types',
-        version: '1.0.0',
-        type: 'module',
-        license: 'MIT',
+    const dir = fixturePackage(
+      'unpacked-types',
+      {
         exports: { '.': { types: './index.d.ts', default: './index.js' } },
         files: ['index.js', 'index.d.ts'],
-      }),
+      },
+      {
+        'index.js': ANSWER_JS,
+        'index.d.ts': "export * from './util.js';\n",
+        'util.d.ts': ANSWER_D_TS,
+      },
     );
-    writeFileSync(join(dir, 'index.js'), 'export const answer = 42;\n');
-    writeFileSync(join(dir, 'index.d.ts'), "export * from './util.js';\n");
-    writeFileSync(join(dir, 'util.d.ts'), 'export declare const answer: number;\n');
     const problems = await packageProblems(dir);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^attw: [\s\S]*InternalResolutionError/);
+    expect(problems[0]).toMatch(
+      /^attw: InternalResolutionError \(.*\), \S*index\.d\.ts, importing "\.\/util\.js" \(node16, bundler\): /,
+    );
   });
 });

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   bundleSpec,
@@ -76,9 +76,57 @@ function unauthorizedSchema(doc: OpenApiDocument, entry: OperationEntry): string
 }
 
 /**
- * What publint (strict) and attw (ESM-only profile) find wrong with a built package, both reading the one tarball
- * `pnpm pack` makes of it, as publishing would (left to themselves, each packs the package again: attw with npm, about
- * four CPU-seconds of the check).
+ * What attw's checks find wrong with a packed package under its ESM-only profile (resolution from ESM: node16 and
+ * bundler; node10 and node16 from CommonJS ignored), each problem named by its kind, where it is and what it means. A
+ * package without type declarations is a problem too (every package here ships them). attw's library runs in this
+ * process, loaded on the first check: its CLI, one process per check, cost about a CPU-second more each time (loading
+ * its renderer, and the library again).
+ */
+async function attwProblems(tarball: Uint8Array): Promise<string[]> {
+  const attw = await import('@arethetypeswrong/core');
+  const { problemKindInfo } = await import('@arethetypeswrong/core/problems');
+  const analysis = await attw.checkPackage(attw.createPackageFromTarballData(tarball));
+  if (!analysis.types)
+    return ['attw: the package has no type declarations (add them, and a `types` condition)'];
+  // The resolutions the ESM-only profile ignores: kinds (of entry-point problems) and options (of file problems).
+  const ignored: readonly string[] = ['node10', 'node16-cjs'];
+  // One message per kind and place, naming every resolution that has it.
+  const found = new Map<
+    string,
+    { kind: keyof typeof problemKindInfo; place: string; resolutions: string[] }
+  >();
+  for (const problem of analysis.problems) {
+    const resolution =
+      'resolutionKind' in problem
+        ? problem.resolutionKind
+        : 'resolutionOption' in problem
+          ? problem.resolutionOption
+          : undefined;
+    if (resolution !== undefined && ignored.includes(resolution)) continue;
+    const place = [
+      'entrypoint' in problem ? `entry point "${problem.entrypoint}"` : '',
+      'fileName' in problem ? problem.fileName : '',
+      'typesFileName' in problem ? `${problem.typesFileName} for ${problem.implementationFileName}` : '',
+      'moduleSpecifier' in problem ? `importing "${problem.moduleSpecifier}"` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const key = `${problem.kind} ${place}`;
+    const entry = found.get(key) ?? { kind: problem.kind, place, resolutions: [] };
+    if (resolution !== undefined) entry.resolutions.push(resolution);
+    found.set(key, entry);
+  }
+  return [...found.values()].map(({ kind, place, resolutions }) => {
+    const info = problemKindInfo[kind];
+    const how = resolutions.length > 0 ? ` (${resolutions.join(', ')})` : '';
+    return `attw: ${kind} (${info.title}), ${place}${how}: ${info.description}`;
+  });
+}
+
+/**
+ * What publint (strict) and attw (ESM-only profile, `attwProblems`) find wrong with a built package, both reading the
+ * one tarball `pnpm pack` makes of it, as publishing would (left to themselves, each packs the package again: attw with
+ * npm, about four CPU-seconds of the check).
  */
 export async function packageProblems(packageDir: string): Promise<string[]> {
   const packed = mkdtempSync(join(tmpdir(), 'modelspecs-pack-'));
@@ -96,16 +144,7 @@ export async function packageProblems(packageDir: string): Promise<string[]> {
       },
     });
     const problems = messages.map((message) => `publint: ${formatMessage(message, pkg) ?? message.code}`);
-    const attwPackage = require.resolve('@arethetypeswrong/cli/package.json');
-    const attw = join(dirname(attwPackage), JSON.parse(readFileSync(attwPackage, 'utf8')).bin.attw);
-    try {
-      await run(process.execPath, [attw, tarball, '--profile', 'esm-only', '--format', 'ascii'], {
-        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-      });
-    } catch (error) {
-      problems.push(`attw: ${(error as { stdout?: string }).stdout ?? String(error)}`);
-    }
-    return problems;
+    return [...problems, ...(await attwProblems(new Uint8Array(bytes)))];
   } finally {
     rmSync(packed, { recursive: true, force: true });
   }
