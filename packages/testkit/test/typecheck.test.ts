@@ -1,4 +1,4 @@
-// The repository has one type check, `//#repo:typecheck` (`tsc -p tsconfig.json` at the root, in `pnpm build`,
+// The repository has one type check, `//#repo:typecheck` (TypeScript 7's `tsc -p tsconfig.json` at the root, in `pnpm build`,
 // `pnpm test` and `pnpm typecheck`), instead of one per package: a single TypeScript program loads the libraries'
 // declarations once. These tests require that program to cover every file each package's own tsconfig.json (the one
 // an editor uses) covers, sources, tests and type tests alike, with the same compiler options.
