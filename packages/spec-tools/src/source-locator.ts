@@ -5,18 +5,25 @@ import { pointerSegments } from './pointer.js';
 
 /**
  * Maps JSON pointers to `file:line:col` in a YAML (or JSON) source file, for error messages.
- * Pointers that do not exist in the file fall back to the file name alone.
+ * Pointers that do not exist in the file fall back to the file name alone. The text is parsed on the first look-up,
+ * not when the locator is made: most locators are made in case of an error that does not come.
  */
 export class SourceLocator {
   private readonly lines = new LineCounter();
-  private readonly doc;
+  private parsed: ReturnType<typeof parseDocument> | undefined;
 
   constructor(
     readonly file: string,
     private readonly displayRoot: string = process.cwd(),
-    text: string = readFileSync(file, 'utf8'),
-  ) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, keepSourceTokens: false });
+    private readonly text?: string,
+  ) {}
+
+  private get doc(): ReturnType<typeof parseDocument> {
+    this.parsed ??= parseDocument(this.text ?? readFileSync(this.file, 'utf8'), {
+      lineCounter: this.lines,
+      keepSourceTokens: false,
+    });
+    return this.parsed;
   }
 
   private nodeAt(segments: readonly string[]): Node | undefined {
