@@ -4,3 +4,4 @@ export function loadOnFirstCall(
   specifier: string,
   names: readonly string[],
 ): void;
+export function fillRequireCache(file: string, exports: unknown): NodeJS.Module;

@@ -1,12 +1,26 @@
 /**
- * Used by server/prism-servers.mjs (plain JavaScript outside src/, like it). Prism loads modules at start-up that the
- * mock never runs: the converters of Postman collections and Swagger 2 documents (`@stoplight/http-spec/postman/...`
- * and `.../oas2/...`, with postman-collection and its dependencies), which it only calls for a document of that kind,
- * while a mock always serves an OpenAPI 3 document. Loading them is about a tenth of a Prism process's start-up CPU.
+ * What server/prism-servers.mjs puts in the require cache before Prism loads (plain JavaScript outside src/, like it):
+ * faker's English module in place of its main one, and stand-ins for modules Prism loads at start-up that a mock never
+ * runs, the converters of Postman collections and Swagger 2 documents (`@stoplight/http-spec/postman/...` and
+ * `.../oas2/...`, with postman-collection and its dependencies), which it only calls for a document of that kind, while
+ * a mock always serves an OpenAPI 3 document. Loading them is about a tenth of a Prism process's start-up CPU.
  */
 import Module, { createRequire } from 'node:module';
 
 const requireFromHere = createRequire(import.meta.url);
+
+/**
+ * Puts `exports` in the require cache as the loaded CommonJS module `file`, so that whatever requires that file from
+ * now on gets them instead of loading it. Returns the cache entry.
+ */
+export function fillRequireCache(file, exports) {
+  const entry = new Module(file);
+  entry.filename = file;
+  entry.loaded = true;
+  entry.exports = exports;
+  requireFromHere.cache[file] = entry;
+  return entry;
+}
 
 /**
  * Fills the require cache entry of the CommonJS module `specifier` (resolved by `requireFrom`) with functions named
@@ -23,9 +37,6 @@ export function loadOnFirstCall(requireFrom, specifier, names) {
   }
   const cache = requireFromHere.cache;
   if (cache[file]) return;
-  const entry = new Module(file);
-  entry.filename = file;
-  entry.loaded = true;
   let real;
   const load = () => {
     if (!real) {
@@ -34,6 +45,8 @@ export function loadOnFirstCall(requireFrom, specifier, names) {
     }
     return real;
   };
-  entry.exports = Object.fromEntries(names.map((name) => [name, (...args) => load()[name](...args)]));
-  cache[file] = entry;
+  const entry = fillRequireCache(
+    file,
+    Object.fromEntries(names.map((name) => [name, (...args) => load()[name](...args)])),
+  );
 }

@@ -20,10 +20,10 @@
  * Anything else on stdout or stderr (Node's own errors) is about the whole process.
  */
 import { createReadStream, readFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import { answeringInvalidRequests } from '../preload/invalid-requests.mjs';
-import { loadOnFirstCall } from './load-on-first-call.mjs';
+import { fillRequireCache, loadOnFirstCall } from './load-on-first-call.mjs';
 
 const requireFromHere = createRequire(import.meta.url);
 // Prism's own modules, resolved from the pinned CLI so that they are the versions it runs.
@@ -65,11 +65,7 @@ function preferEnglishFaker(requireFromPrismHttp) {
   }
   if (typeof english?.lorem?.word !== 'function') return;
   const { Faker, FakerError } = createRequire(main)('./faker');
-  const entry = new Module(main);
-  entry.filename = main;
-  entry.loaded = true;
-  entry.exports = { __esModule: true, default: english, faker: english, Faker, FakerError };
-  requireFromHere.cache[main] = entry;
+  fillRequireCache(main, { __esModule: true, default: english, faker: english, Faker, FakerError });
 }
 
 /**
