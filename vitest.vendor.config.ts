@@ -14,6 +14,7 @@ const { name } = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'u
 const vendor = /^@modelspecs\/spec-(?!tools$)([a-z0-9-]+)$/.exec(name)?.[1];
 
 export default defineConfig({
+  plugins: packageSuites.plugins,
   test: {
     ...packageSuites.test,
     root,
