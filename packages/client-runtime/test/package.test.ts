@@ -21,10 +21,8 @@ function fixturePackage(name: string, manifest: object, files: Record<string, st
 }
 
 describe('@modelspecs/client-runtime as published', () => {
-  it('passes publint and attw', { timeout: 300_000 }, async () => {
-    expect(await packageProblems(fileURLToPath(new URL('..', import.meta.url)))).toEqual([]);
-  });
-
+  // publint and attw on this package as packed: `pnpm check:packages` (scripts/check-packages.mjs), in `pnpm check`.
+  // The tests below hold the check itself to what it must report.
   it('has a README whose TypeScript example compiles', { timeout: 300_000 }, () => {
     expect(readmeProblems(fileURLToPath(new URL('..', import.meta.url)))).toEqual([]);
   });
