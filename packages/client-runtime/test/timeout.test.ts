@@ -46,7 +46,9 @@ async function until(condition: () => boolean) {
 const client = (options: Parameters<typeof createVendorClient>[1] = {}) =>
   createVendorClient(exampleFacts, { apiKey: 'k', baseUrl, ...options });
 
-describe('timeouts', () => {
+// Each test has a path of its own on the server, and most wait a whole timeout for nothing: they run at the same time
+// (`describe.concurrent`), so the file takes about the longest test's time (two timeouts) instead of the sum of them.
+describe.concurrent('timeouts', () => {
   it('gives up on a server that never answers with a TimeoutError', async () => {
     const started = performance.now();
     const sent = client({ timeoutMs: TIMEOUT_MS, maxRetries: 0 }).request('get', '/hang-once' as never);
