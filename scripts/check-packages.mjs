@@ -32,7 +32,13 @@ const packages =
         const dir = resolve(arg);
         const manifest = join(dir, 'package.json');
         if (!existsSync(manifest)) fail(`${arg}: no package.json in this folder`);
-        return { name: JSON.parse(readFileSync(manifest, 'utf8')).name ?? arg, dir };
+        let name;
+        try {
+          name = JSON.parse(readFileSync(manifest, 'utf8')).name;
+        } catch (error) {
+          fail(`${manifest}: not valid JSON (${error.message})`);
+        }
+        return { name: typeof name === 'string' ? name : arg, dir };
       })
     : publicPackages();
 

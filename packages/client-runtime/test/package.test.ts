@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageProblems, readmeProblems } from '@modelspecs/testkit';
+import { fixturePackage as makeFixturePackage, packageProblems, readmeProblems } from '@modelspecs/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const scratch = mkdtempSync(join(tmpdir(), 'modelspecs-package-'));
@@ -11,14 +11,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const ANSWER_JS = 'export const answer = 42;\n';
 const ANSWER_D_TS = 'export declare const answer: number;\n';
 
-/** A package folder in the scratch folder: its manifest (name, version 1.0.0, ESM, MIT, and `manifest`) and files. */
-function fixturePackage(name: string, manifest: object, files: Record<string, string>): string {
-  const dir = mkdtempSync(join(scratch, `${name}-`));
-  const json = { name, version: '1.0.0', type: 'module', license: 'MIT', ...manifest };
-  writeFileSync(join(dir, 'package.json'), JSON.stringify(json));
-  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
-  return dir;
-}
+/** A package folder in the scratch folder (testkit's `fixturePackage`). */
+const fixturePackage = (name: string, manifest: object, files: Record<string, string>) =>
+  makeFixturePackage(scratch, name, manifest, files);
 
 describe('@modelspecs/client-runtime as published', () => {
   // publint and attw on this package as packed: `pnpm check:packages` (scripts/check-packages.mjs), in `pnpm check`.

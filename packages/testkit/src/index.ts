@@ -103,9 +103,8 @@ function dataEntrypoints(exports: unknown): string[] {
  * What attw's checks find wrong with a packed package under its ESM-only profile (resolution from ESM: node16 and
  * bundler; node10 and node16 from CommonJS ignored), each problem named by its kind, where it is and what it means. A
  * package without type declarations is a problem too (every package here ships them). Subpaths that export only data
- * files (`dataEntrypoints`) are left out. attw's library runs in this
- * process, loaded on the first check: its CLI, one process per check, cost about a CPU-second more each time (loading
- * its renderer, and the library again).
+ * files (`dataEntrypoints`) are left out. attw's library runs in this process, loaded on the first check: its CLI, one
+ * process per check, cost about a CPU-second more each time (loading its renderer, and the library again).
  */
 async function attwProblems(tarball: Uint8Array): Promise<string[]> {
   const attw = await import('@arethetypeswrong/core');
@@ -372,6 +371,7 @@ export async function describeClientPackage(suite: ClientPackageSuite): Promise<
 export { chromiumMissing, chromiumPath, launchChromium } from './chromium.js';
 export {
   eventually,
+  fixturePackage,
   isRunning,
   mockChildren,
   type NodeRun,

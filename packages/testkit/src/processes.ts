@@ -1,7 +1,7 @@
 // Helpers for tests that start real processes: whether one still runs, which mocks a process started, polling,
 // and temporary folders that do not outlive the test file.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -98,4 +98,21 @@ export function tempFolder(prefix: string): string {
 /** Removes every folder `tempFolder` made in this process. */
 export function removeTempFolders(): void {
   for (const folder of tempFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+}
+
+/**
+ * A throwaway package folder in `parent`: a package.json (name, version 1.0.0, ESM, MIT, then `manifest`) and `files`
+ * (name: content). For the tests of the package checks.
+ */
+export function fixturePackage(
+  parent: string,
+  name: string,
+  manifest: object,
+  files: Record<string, string>,
+): string {
+  const dir = mkdtempSync(join(parent, `${name}-`));
+  const json = { name, version: '1.0.0', type: 'module', license: 'MIT', ...manifest };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(json));
+  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
+  return dir;
 }

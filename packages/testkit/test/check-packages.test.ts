@@ -1,30 +1,13 @@
 // scripts/check-packages.mjs, what `pnpm check:packages` (in `pnpm check`) runs on every public package: run here on
 // two throwaway packages, one whose `exports` publint rejects, so that a check that stopped failing would show.
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeTempFolders, runNode, tempFolder } from '../src/processes.js';
+import { fixturePackage, removeTempFolders, runNode, tempFolder } from '../src/processes.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const script = join(root, 'scripts', 'check-packages.mjs');
 afterAll(removeTempFolders);
-
-/** A package folder: version 1.0.0, ESM, MIT, `manifest` on top, and its files. */
-function fixturePackage(
-  scratch: string,
-  name: string,
-  manifest: object,
-  files: Record<string, string>,
-): string {
-  const dir = mkdtempSync(join(scratch, `${name}-`));
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify({ name, version: '1.0.0', type: 'module', license: 'MIT', ...manifest }),
-  );
-  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
-  return dir;
-}
 
 const FILES = {
   'index.js': 'export const answer = 42;\n',
