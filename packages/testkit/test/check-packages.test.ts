@@ -1,5 +1,6 @@
 // scripts/check-packages.mjs, what `pnpm check:packages` (in `pnpm check`) runs on every public package: run here on
 // two throwaway packages, one whose `exports` publint rejects, so that a check that stopped failing would show.
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,18 @@ describe('scripts/check-packages.mjs', () => {
     const { code } = await run.exit;
     expect(code).toBe(2);
     expect(run.stderr()).toContain(`${scratch}: no package.json in this folder`);
+    expect(run.stdout()).toBe('');
+  });
+
+  it('refuses a package.json that is not JSON as a usage error naming the file', {
+    timeout: 120_000,
+  }, async () => {
+    const scratch = tempFolder('modelspecs-check-packages-');
+    writeFileSync(join(scratch, 'package.json'), '{ not json');
+    const run = runNode(script, [scratch], root);
+    const { code } = await run.exit;
+    expect(code).toBe(2);
+    expect(run.stderr()).toContain(`${join(scratch, 'package.json')}: not valid JSON`);
     expect(run.stdout()).toBe('');
   });
 });
