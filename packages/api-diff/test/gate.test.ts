@@ -1,7 +1,7 @@
 // The gate end to end in a temporary git repository holding one vendor, "acme": its spec (the classification
 // fixture, test/fixtures/base.yaml) with the released baseline, its built client (a small declaration file) with the
-// API report, and the changeset configuration. It runs the command `pnpm check` runs (`modelspecs-api-diff --check`)
-// as a child process. The gate's behaviour is what is tested here, so no vendor spec of the checkout takes part:
+// API report, and the changeset configuration. It runs the command `pnpm check` runs (`modelspecs-api-diff --check`),
+// in this process but for two runs of the bin (below). The gate's behaviour is what is tested here, so no vendor spec of the checkout takes part:
 // `pnpm check` runs the same gate on every vendor.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverVendors, findRepoRoot, type Vendor } from '@modelspecs/spec-tools';
+import { runMainInProcess } from '@modelspecs/spec-tools/cli';
 import { runNode } from '@modelspecs/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { main, USAGE } from '../src/main.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the test edits plain parsed YAML.
 type Yaml = any;
@@ -60,10 +62,14 @@ function changeset(name: string, bumps: Record<string, string>) {
   writeFileSync(join(repo, '.changeset', `${name}.md`), `---\n${front.join('\n')}\n---\n\nA change.\n`);
 }
 
+// The command runs in this process (Optic and API Extractor load once, not once a run); two runs of the bin itself,
+// in a process of its own, check its exit codes and where it prints.
+const apiDiff = (...args: string[]) =>
+  runMainInProcess('modelspecs-api-diff', main, args, { cwd: repo, usageHint: USAGE });
+
 async function gate(...args: string[]) {
-  const run = runNode(CLI, ['--check', ...args], repo);
-  const { code } = await run.exit;
-  return { code, out: run.stdout(), err: run.stderr() };
+  const { code, stdout, stderr } = await apiDiff('--check', ...args);
+  return { code, out: stdout, err: stderr };
 }
 
 /** The first string property of a schema, by name: changing its type breaks every reader of it. */
@@ -106,9 +112,8 @@ beforeAll(async () => {
   setVersion(`packages/${vendor.slug}`, '1.0.0');
   writeFileSync(join(repo, '.gitignore'), 'node_modules\n');
   // Released as it stands: the repository's own pending changes (and their changesets) play no part here.
-  const released = runNode(CLI, ['update-baselines', '--vendor', vendor.slug], repo);
-  const { code } = await released.exit;
-  if (code !== 0) throw new Error(`update-baselines failed: ${released.stderr()}`);
+  const released = await apiDiff('update-baselines', '--vendor', vendor.slug);
+  if (released.code !== 0) throw new Error(`update-baselines failed: ${released.stderr}`);
   git('init', '-q', '-b', 'main');
   git('-c', 'user.name=test', '-c', 'user.email=test@example.test', 'add', '-A');
   git('-c', 'user.name=test', '-c', 'user.email=test@example.test', 'commit', '-qm', 'released');
@@ -125,12 +130,13 @@ const reset = () => {
 
 describe('the release gate in a git repository', () => {
   it(
-    'passes when nothing changed',
+    'passes when nothing changed (the bin: exit 0, the classification on stdout)',
     async () => {
       reset();
-      const { code, out } = await gate('--no-types');
-      expect(code).toBe(0);
-      expect(out).toContain(`${vendor.slug}: none`);
+      const run = runNode(CLI, ['--check', '--no-types'], repo);
+      expect((await run.exit).code).toBe(0);
+      expect(run.stdout()).toContain(`${vendor.slug}: none`);
+      expect(run.stderr()).toBe('');
     },
     SLOW,
   );
@@ -221,17 +227,20 @@ describe('the release gate in a git repository', () => {
       git('-c', 'user.name=test', '-c', 'user.email=test@example.test', 'commit', '-qam', 'break');
       try {
         // Against the commit before: breaking. The committed baseline was not refreshed, so it says the same.
-        const run = runNode(CLI, ['--no-types', '--from', 'HEAD~1', '--format', 'json'], repo);
-        expect((await run.exit).code).toBe(0);
-        const { vendors } = JSON.parse(run.stdout());
+        const run = await apiDiff('--no-types', '--from', 'HEAD~1', '--format', 'json');
+        expect(run.code).toBe(0);
+        const { vendors } = JSON.parse(run.stdout);
         expect(vendors[0].level).toBe('breaking');
         expect(vendors[0].baseline).toBe(`HEAD~1:specs/${vendor.slug}`);
         // Against itself: nothing.
-        const same = runNode(CLI, ['--no-types', '--from', 'HEAD', '--format', 'json'], repo);
-        expect((await same.exit).code).toBe(0);
-        expect(JSON.parse(same.stdout()).vendors[0].level).toBe('none');
+        const same = await apiDiff('--no-types', '--from', 'HEAD', '--format', 'json');
+        expect(same.code).toBe(0);
+        expect(JSON.parse(same.stdout).vendors[0].level).toBe('none');
+        // The bin: a usage error exits 2, on stderr, before git sees the value.
         const bad = runNode(CLI, ['--from', '--upload-pack=x'], repo);
         expect((await bad.exit).code).toBe(2);
+        expect(bad.stderr()).toMatch(/^modelspecs-api-diff: /);
+        expect(bad.stdout()).toBe('');
       } finally {
         git('reset', '-q', '--hard', 'HEAD~1');
       }
