@@ -7,10 +7,17 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MOCK_KEY, type RunningMocks, startMocks } from '@modelspecs/mock';
+import { runMainInProcess } from '@modelspecs/spec-tools/cli';
 import { type NodeRun, runNode } from '@modelspecs/testkit';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// The built command, as the bin runs it: Node (not vite, which resolves the sources' imports) resolves the client
+// package it imports by name, so the hooks below can answer for the fixture vendors.
+import { main, USAGE_HINT } from '../dist/main.js';
+// The fixture vendors' client packages, for the commands run in this process (--import gives them to the bin's). The
+// hooks stay for this worker's other test files: they answer only for the fixture vendors' names.
+import './support/fixture-clients.mjs';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(packageDir, 'bin', 'modelspecs-models.js');
@@ -20,11 +27,20 @@ const fixtureClients = join(packageDir, 'test', 'support', 'fixture-clients.mjs'
 const VENDORS = ['credits', 'kilo', 'layers', 'registry', 'tokens'];
 const keys = Object.fromEntries(VENDORS.map((v) => [`${v.toUpperCase()}_API_KEY`, MOCK_KEY]));
 
+// The commands run in this process (the catalog, the clients and the mock load once, not once a command); a few
+// runs of the bin itself, in a process of its own, check its exit codes and where it prints (`bin`).
+const models = (args: string[], env: Record<string, string> = {}) =>
+  runMainInProcess('modelspecs-models', main, args, {
+    cwd: packageDir,
+    env: { MODELSPECS_ROOT: vendorsRoot, ...env },
+    usageHint: USAGE_HINT,
+  });
+
 const runs: NodeRun[] = [];
 afterEach(() => {
   for (const run of runs.splice(0)) if (run.child.exitCode === null) run.child.kill('SIGKILL');
 });
-async function models(args: string[], env: Record<string, string> = {}) {
+async function bin(args: string[], env: Record<string, string> = {}) {
   const run = runNode(cli, args, packageDir, {
     MODELSPECS_ROOT: vendorsRoot,
     NODE_OPTIONS: `--import=${pathToFileURL(fixtureClients).href}`,
@@ -140,10 +156,10 @@ describe('modelspecs-models --live against mocks started here', () => {
     expect(stdout).toMatch(/^partial: registry: /m);
   });
 
-  it('a vendor without its key is a partial result that names the env var, never a key', {
+  it('a vendor without its key is a partial result that names the env var, never a key (the bin)', {
     timeout: 180_000,
   }, async () => {
-    const { code, stdout, stderr } = await models(
+    const { code, stdout, stderr } = await bin(
       [
         '--live',
         '--vendor',
@@ -202,8 +218,18 @@ describe('bad usage exits 2 with a message naming the flag', () => {
     [['--base-url', 'kilo=http://127.0.0.1:1'], /--base-url needs --live/],
     [['--what'], /Unknown option '--what'/],
   ])('%j', { timeout: 120_000 }, async (args, message) => {
-    const { code, stderr } = await models(args);
+    const { code, stdout, stderr } = await models(args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+    expect(stderr).toContain(USAGE_HINT);
+    expect(stdout).toBe('');
+  });
+
+  it('the bin too, on stderr', { timeout: 120_000 }, async () => {
+    const { code, stdout, stderr } = await bin(['--sort', 'cost']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^modelspecs-models: --sort: "cost" is not one of price, context, vendor\n/);
+    expect(stderr).toContain(USAGE_HINT);
+    expect(stdout).toBe('');
   });
 });
