@@ -202,6 +202,9 @@ export async function measureNewcomer({
       const fresh = await timeStart(clone.dir);
       progress(`fresh pnpm start: ${fresh.seconds.toFixed(1)} s; again, warm`);
       const warm = await timeStart(clone.dir);
+      const method =
+        'a fresh clone of the commit, pnpm install, empty turbo cache, no remote cache: seconds from `pnpm start` until every mock and the API reference answer; CPU-seconds of its process tree';
+      const command = `node scripts/bench/newcomer.mjs --commit ${commit.slice(0, 10)} --only start`;
       figures.push(
         {
           id: 'newcomer.start.fresh',
@@ -209,6 +212,8 @@ export async function measureNewcomer({
           value: fresh.seconds,
           unit: 's',
           note: cpuNote(fresh.cpu, fresh.load),
+          method,
+          command,
         },
         {
           id: 'newcomer.start.warm',
@@ -216,6 +221,8 @@ export async function measureNewcomer({
           value: warm.seconds,
           unit: 's',
           note: cpuNote(warm.cpu, warm.load),
+          method: `${method}; again in the same clone, nothing changed`,
+          command,
         },
       );
     }
@@ -229,6 +236,8 @@ export async function measureNewcomer({
       const slug = firstSpec(clone.dir);
       const filter = smoke ? `@modelspecs/${slug}` : undefined;
       const scope = smoke ? ` (smoke: --filter=${filter})` : '';
+      const method = `a fresh clone of the commit, pnpm install, empty turbo cache, no remote cache: \`pnpm test\`${filter ? ` narrowed to ${filter}` : ''}; CPU-seconds of its process tree`;
+      const command = `node scripts/bench/newcomer.mjs --commit ${commit.slice(0, 10)} --only test`;
       const fresh = timeTest(clone.dir, filter);
       progress(`fresh pnpm test: ${fresh.seconds.toFixed(0)} s; again after a one-line spec change`);
       figures.push({
@@ -237,6 +246,8 @@ export async function measureNewcomer({
         value: fresh.seconds,
         unit: 's',
         note: `${cpuNote(fresh.cpu)}, ${fresh.ran.length}/${fresh.tasks} tasks ran${fresh.passed ? '' : ', SOME FAILED'}`,
+        method,
+        command,
       });
       touchOneSpec(clone.dir, slug);
       const incremental = timeTest(clone.dir, filter);
@@ -246,6 +257,8 @@ export async function measureNewcomer({
         value: incremental.seconds,
         unit: 's',
         note: `${cpuNote(incremental.cpu)}, ${incremental.ran.length}/${incremental.tasks} tasks reran${incremental.passed ? '' : ', SOME FAILED'}: ${incremental.ran.join(' ')}`,
+        method: `${method}; again after a one-line change to the spec (the tasks that reran are the turbo tasks not restored from the cache)`,
+        command,
       });
     }
     return figures;
