@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError, vendorCatalog, writeFilesAtomically } from '@modelspecs/spec-tools/cli';
+import { type CliOutput, UsageError, vendorCatalog, writeFilesAtomically } from '@modelspecs/spec-tools/cli';
 import type { FetchLike } from './http.js';
 import { parseLimitFlag } from './limits.js';
 import { PACKAGE_DIR } from './package-dir.js';
@@ -34,9 +34,8 @@ Exit codes: 0 every check passed or was skipped, 1 a check failed or the target 
 2 a usage error.
 `;
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
+/** Where the CLI writes (spec-tools' `CliOutput`: the process's streams are its `processOutput`), and what it reads. */
+export interface CliIo extends CliOutput {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   fetch?: FetchLike;

@@ -1,8 +1,8 @@
+import { processOutput } from '@modelspecs/spec-tools/cli';
 import { runCli } from './cli-main.js';
 
 process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  ...processOutput,
   env: process.env,
   cwd: process.cwd(),
 });
